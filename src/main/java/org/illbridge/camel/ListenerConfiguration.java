@@ -1,0 +1,40 @@
+package org.illbridge.camel;
+
+import java.time.Clock;
+import org.illbridge.camel.netty.BerFrameDecoderFactory;
+import org.illbridge.camel.netty.IdleTimeoutHandlerFactory;
+import org.illbridge.config.ListenerProperties;
+import org.illbridge.store.InboxStore;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the ISO ILL listener: its Netty handler factories, the inbox writer and the route. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ListenerProperties.class)
+public class ListenerConfiguration {
+
+    /** Bean names the Netty endpoint refers to ({@code decoders=#name}). */
+    public static final String FRAME_DECODER = "isoIllFrameDecoder";
+    public static final String IDLE_TIMEOUT_HANDLER = "isoIllIdleTimeout";
+
+    @Bean(FRAME_DECODER)
+    BerFrameDecoderFactory isoIllFrameDecoder(ListenerProperties listen) {
+        return new BerFrameDecoderFactory(listen.maxFrameBytes(), listen.maxNestingDepth(), listen.idleTimeout());
+    }
+
+    @Bean(IDLE_TIMEOUT_HANDLER)
+    IdleTimeoutHandlerFactory isoIllIdleTimeout(ListenerProperties listen) {
+        return new IdleTimeoutHandlerFactory(listen.idleTimeout());
+    }
+
+    @Bean
+    InboxWriter inboxWriter(InboxStore inbox, ListenerProperties listen, Clock clock) {
+        return new InboxWriter(inbox, listen.address(), clock);
+    }
+
+    @Bean
+    IsoIllListenerRoute isoIllListenerRoute(ListenerProperties listen, InboxWriter inboxWriter) {
+        return new IsoIllListenerRoute(listen, inboxWriter);
+    }
+}

@@ -1,0 +1,28 @@
+package org.illbridge.store;
+
+/** Where an inbox entry stands. The database holds {@link #code()}. */
+public enum InboxStatus {
+    /** A complete APDU frame, stored and not yet processed further. */
+    RECEIVED("received"),
+    /** Bytes that could not be framed as an APDU; the connection was closed. */
+    UNFRAMED("unframed");
+
+    private final String code;
+
+    InboxStatus(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static InboxStatus ofCode(String code) {
+        for (InboxStatus status : values()) {
+            if (status.code.equals(code)) {
+                return status;
+            }
+        }
+        throw new IllegalArgumentException("unknown inbox status '" + code + "'");
+    }
+}
