@@ -1,0 +1,12 @@
+package org.illbridge.store;
+
+import org.illbridge.support.TestDatabases;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class InboxStoreH2Test extends InboxStoreContract {
+
+    @Override
+    JdbcTemplate newDatabase() {
+        return new JdbcTemplate(TestDatabases.migrated(TestDatabases.newH2Url()));
+    }
+}

@@ -1,0 +1,51 @@
+package org.illbridge.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The service's REST API as an operator uses it, over real HTTP. */
+public final class InboxApi {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    public InboxApi(int httpPort) {
+        this.base = "http://127.0.0.1:" + httpPort;
+    }
+
+    /** GET a JSON document; fails unless the answer is 200. */
+    public JsonNode json(String path) {
+        HttpResponse<String> response = get(path, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    public HttpResponse<byte[]> bytes(String path) {
+        return get(path, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    public HttpResponse<String> text(String path) {
+        return get(path, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> get(String path, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), handler);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
