@@ -1,0 +1,204 @@
+package org.illbridge.codec.asn1;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An immutable decoded ASN.1 value. Which ASN.1 type it belongs to is known from the schema
+ * ({@link AsnType}) it was decoded with; the value itself only holds what the bytes said.
+ */
+public sealed interface AsnValue {
+
+    /** A SEQUENCE or SET: its components present, in schema order. */
+    record Sequence(List<Field> fields) implements AsnValue {
+        public Sequence {
+            fields = List.copyOf(fields);
+        }
+
+        public static Sequence of(Field... fields) {
+            return new Sequence(List.of(fields));
+        }
+
+        public Optional<AsnValue> get(String name) {
+            for (Field field : fields) {
+                if (field.name().equals(name)) {
+                    return Optional.of(field.value());
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** A copy with {@code name} set to {@code value} (added at the end when absent). */
+        public Sequence with(String name, AsnValue value) {
+            List<Field> copy = new ArrayList<>(fields);
+            for (int i = 0; i < copy.size(); i++) {
+                if (copy.get(i).name().equals(name)) {
+                    copy.set(i, new Field(name, value));
+                    return new Sequence(copy);
+                }
+            }
+            copy.add(new Field(name, value));
+            return new Sequence(copy);
+        }
+    }
+
+    /** One present component of a {@link Sequence}. */
+    record Field(String name, AsnValue value) {
+        public Field {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value of " + name);
+        }
+    }
+
+    /** A SEQUENCE OF. */
+    record SequenceOf(List<AsnValue> elements) implements AsnValue {
+        public SequenceOf {
+            elements = List.copyOf(elements);
+        }
+    }
+
+    /** A CHOICE: the alternative chosen and its value. */
+    record Choice(String alternative, AsnValue value) implements AsnValue {
+        public Choice {
+            Objects.requireNonNull(alternative, "alternative");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** An ENUMERATED value; {@code identifier} is null for a number the schema does not name. */
+    record Enumerated(long number, String identifier) implements AsnValue {
+    }
+
+    record Int(long value) implements AsnValue {
+    }
+
+    record Bool(boolean value) implements AsnValue {
+    }
+
+    record Null() implements AsnValue {
+    }
+
+    /** An OBJECT IDENTIFIER in dotted form, e.g. {@code 1.0.10161.13.3}. */
+    record Oid(String dotted) implements AsnValue {
+        public Oid {
+            Objects.requireNonNull(dotted, "dotted");
+        }
+    }
+
+    /**
+     * A character string of a fixed ASN.1 type (VisibleString, PrintableString, ObjectDescriptor),
+     * or the content of an OCTET STRING or BIT STRING: the bytes exactly as received.
+     */
+    record Bytes(byte[] bytes) implements AsnValue {
+        public Bytes {
+            bytes = bytes.clone();
+        }
+
+        @Override
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+
+        /** The bytes as Latin-1 text, one char per byte, so nothing is lost. */
+        public String latin1() {
+            return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+
+        public static Bytes ofLatin1(String text) {
+            return new Bytes(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Bytes that && Arrays.equals(bytes, that.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public String toString() {
+            return "Bytes[" + HexFormat.of().formatHex(bytes) + "]";
+        }
+    }
+
+    /**
+     * An ILL-String: the alternative it was sent as (GeneralString or EDIFACTString) and its bytes,
+     * kept exactly; the text is read with the peer's charset ({@link #text}).
+     */
+    record IllString(boolean edifact, byte[] bytes) implements AsnValue {
+        public IllString {
+            bytes = bytes.clone();
+        }
+
+        public static IllString general(String text, java.nio.charset.Charset charset) {
+            return new IllString(false, text.getBytes(charset));
+        }
+
+        @Override
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+
+        /** The text in {@code charset}, or empty when the bytes are not valid in it. */
+        public Optional<String> text(java.nio.charset.Charset charset) {
+            return Text.decode(bytes, charset);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof IllString that && edifact == that.edifact && Arrays.equals(bytes, that.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Boolean.hashCode(edifact) + Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public String toString() {
+            return (edifact ? "EDIFACTString[" : "GeneralString[") + HexFormat.of().formatHex(bytes) + "]";
+        }
+    }
+
+    /** The value of an ANY whose type is known (an EXTERNAL, a registered extension type). */
+    record Typed(String typeName, AsnValue value) implements AsnValue {
+        public Typed {
+            Objects.requireNonNull(typeName, "typeName");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** The complete TLV of an ANY whose type is not known, kept and written back unchanged. */
+    record Opaque(byte[] tlv) implements AsnValue {
+        public Opaque {
+            tlv = tlv.clone();
+        }
+
+        @Override
+        public byte[] tlv() {
+            return tlv.clone();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Opaque that && Arrays.equals(tlv, that.tlv);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(tlv);
+        }
+
+        @Override
+        public String toString() {
+            return "Opaque[" + HexFormat.of().formatHex(tlv) + "]";
+        }
+    }
+}

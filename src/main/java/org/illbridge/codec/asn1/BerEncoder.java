@@ -1,0 +1,253 @@
+package org.illbridge.codec.asn1;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.illbridge.codec.asn1.AsnType.AnyType;
+import org.illbridge.codec.asn1.AsnType.BooleanType;
+import org.illbridge.codec.asn1.AsnType.ChoiceType;
+import org.illbridge.codec.asn1.AsnType.Component;
+import org.illbridge.codec.asn1.AsnType.EnumeratedType;
+import org.illbridge.codec.asn1.AsnType.IllStringType;
+import org.illbridge.codec.asn1.AsnType.IntegerType;
+import org.illbridge.codec.asn1.AsnType.NullType;
+import org.illbridge.codec.asn1.AsnType.OidType;
+import org.illbridge.codec.asn1.AsnType.Presence;
+import org.illbridge.codec.asn1.AsnType.SequenceOfType;
+import org.illbridge.codec.asn1.AsnType.SequenceType;
+import org.illbridge.codec.asn1.AsnType.StringType;
+import org.illbridge.codec.asn1.AsnType.TaggedType;
+
+/**
+ * Encodes values by a schema ({@link AsnType}) as BER with definite lengths, DEFAULT-valued
+ * components written explicitly (YAZ rejects APDUs that leave them out), each ILL-String as the
+ * alternative it holds, and opaque ANY content byte for byte.
+ *
+ * <p>Writes backwards into one growing buffer, so each length is known when its header is
+ * written and nothing is copied per level. One instance per encode.
+ */
+public final class BerEncoder {
+
+    private final TypeRegistry registry;
+    private byte[] buffer = new byte[512];
+    /** Index of the first written byte; the output is buffer[start..]. */
+    private int start = buffer.length;
+
+    private BerEncoder(TypeRegistry registry) {
+        this.registry = registry;
+    }
+
+    public static byte[] encode(AsnType type, AsnValue value, TypeRegistry registry) throws EncodeException {
+        BerEncoder encoder = new BerEncoder(registry);
+        encoder.writeTlv(type, value, Path.root(type.name()));
+        return java.util.Arrays.copyOfRange(encoder.buffer, encoder.start, encoder.buffer.length);
+    }
+
+    private int written() {
+        return buffer.length - start;
+    }
+
+    /** Writes the complete encoding (tag, length, content) of {@code value}. */
+    private void writeTlv(AsnType type, AsnValue value, Path path) throws EncodeException {
+        if (type instanceof TaggedType tagged) {
+            int mark = written();
+            if (tagged.implicit()) {
+                writeContent(tagged.inner(), value, path);
+                writeHeader(tagged.tag(), tagged.inner().constructed(), written() - mark);
+            } else {
+                writeTlv(tagged.inner(), value, path);
+                writeHeader(tagged.tag(), true, written() - mark);
+            }
+        } else if (type instanceof ChoiceType choice) {
+            AsnValue.Choice chosen = expect(AsnValue.Choice.class, value, path, "a CHOICE");
+            Component alternative = choice.alternative(chosen.alternative());
+            if (alternative == null) {
+                throw new EncodeException(path.toString(), choice.name() + " has no alternative " + chosen.alternative());
+            }
+            writeTlv(alternative.type(), chosen.value(), path.child(alternative.name()));
+        } else if (type instanceof IllStringType) {
+            AsnValue.IllString text = expect(AsnValue.IllString.class, value, path, "an ILL-String");
+            byte[] bytes = text.bytes();
+            writeBytes(bytes);
+            writeHeader(text.edifact() ? IllStringType.VISIBLE_STRING : IllStringType.GENERAL_STRING, false, bytes.length);
+        } else if (type instanceof AnyType) {
+            writeAny(value, path);
+        } else {
+            int mark = written();
+            writeContent(type, value, path);
+            writeHeader(type.tag(), type.constructed(), written() - mark);
+        }
+    }
+
+    private void writeAny(AsnValue value, Path path) throws EncodeException {
+        if (value instanceof AsnValue.Opaque opaque) {
+            writeBytes(opaque.tlv());
+        } else if (value instanceof AsnValue.Typed typed) {
+            AsnType type = registry.byName(typed.typeName()).orElseThrow(() ->
+                    new EncodeException(path.toString(), "no type " + typed.typeName() + " is known for an ANY"));
+            writeTlv(type, typed.value(), path);
+        } else {
+            throw new EncodeException(path.toString(), "an ANY needs a typed or opaque value, not " + kind(value));
+        }
+    }
+
+    /** Writes the content octets of {@code value} (no header). */
+    private void writeContent(AsnType type, AsnValue value, Path path) throws EncodeException {
+        if (type instanceof TaggedType || type instanceof ChoiceType || type instanceof AnyType
+                || type instanceof IllStringType) {
+            // an implicit tag over these is refused when the schema is built; explicit ones carry their own TLV
+            writeTlv(type, value, path);
+        } else if (type instanceof SequenceType sequence) {
+            writeSequence(sequence, expect(AsnValue.Sequence.class, value, path, "a SEQUENCE"), path);
+        } else if (type instanceof SequenceOfType sequenceOf) {
+            List<AsnValue> elements = expect(AsnValue.SequenceOf.class, value, path, "a SEQUENCE OF").elements();
+            for (int i = elements.size() - 1; i >= 0; i--) {
+                writeTlv(sequenceOf.element(), elements.get(i), path.index(i));
+            }
+        } else if (type instanceof EnumeratedType enumerated) {
+            writeInteger(expect(AsnValue.Enumerated.class, value, path, "an ENUMERATED " + enumerated.name()).number());
+        } else if (type instanceof IntegerType) {
+            writeInteger(expect(AsnValue.Int.class, value, path, "an INTEGER").value());
+        } else if (type instanceof BooleanType) {
+            writeByte(expect(AsnValue.Bool.class, value, path, "a BOOLEAN").value() ? 0xFF : 0x00);
+        } else if (type instanceof NullType) {
+            expect(AsnValue.Null.class, value, path, "NULL");
+        } else if (type instanceof OidType) {
+            writeOid(expect(AsnValue.Oid.class, value, path, "an OBJECT IDENTIFIER").dotted(), path);
+        } else if (type instanceof StringType string) {
+            writeBytes(expect(AsnValue.Bytes.class, value, path, "a " + string.name()).bytes());
+        } else {
+            throw new IllegalStateException("no encoder for " + type);
+        }
+    }
+
+    private void writeSequence(SequenceType type, AsnValue.Sequence value, Path path) throws EncodeException {
+        Set<String> known = new HashSet<>();
+        for (Component component : type.components()) {
+            known.add(component.name());
+        }
+        for (AsnValue.Field field : value.fields()) {
+            if (!known.contains(field.name())) {
+                throw new EncodeException(path.toString(), type.name() + " has no component " + field.name());
+            }
+        }
+        List<Component> components = type.components();
+        for (int i = components.size() - 1; i >= 0; i--) {
+            Component component = components.get(i);
+            AsnValue present = value.get(component.name()).orElse(null);
+            Path at = path.child(component.name());
+            if (present != null) {
+                writeTlv(component.type(), present, at);
+            } else if (component.presence() == Presence.DEFAULT) {
+                writeTlv(component.type(), component.defaultValue(), at);
+            } else if (component.presence() == Presence.REQUIRED) {
+                throw new EncodeException(at.toString(), "required element is missing");
+            }
+        }
+    }
+
+    // ---- primitives, written backwards ----------------------------------------------------
+
+    private void writeHeader(Tag tag, boolean constructed, int length) {
+        writeLength(length);
+        int identifier = tag.tagClass() | (constructed ? 0x20 : 0);
+        if (tag.number() < 31) {
+            writeByte(identifier | tag.number());
+        } else {
+            int number = tag.number();
+            writeByte(number & 0x7F);
+            number >>>= 7;
+            while (number > 0) {
+                writeByte(0x80 | (number & 0x7F));
+                number >>>= 7;
+            }
+            writeByte(identifier | 0x1F);
+        }
+    }
+
+    private void writeLength(int length) {
+        if (length < 0x80) {
+            writeByte(length);
+            return;
+        }
+        int octets = 0;
+        for (int rest = length; rest > 0; rest >>>= 8) {
+            writeByte(rest & 0xFF);
+            octets++;
+        }
+        writeByte(0x80 | octets);
+    }
+
+    private void writeInteger(long value) {
+        // minimal two's complement: stop once the remaining octets are pure sign extension
+        do {
+            writeByte((int) (value & 0xFF));
+            long rest = value >> 8;
+            boolean signBitSet = (value & 0x80) != 0;
+            if ((rest == 0 && !signBitSet) || (rest == -1 && signBitSet)) {
+                return;
+            }
+            value = rest;
+        } while (true);
+    }
+
+    private void writeOid(String dotted, Path path) throws EncodeException {
+        String[] parts = dotted.split("\\.");
+        long[] arcs = new long[parts.length];
+        try {
+            for (int i = 0; i < parts.length; i++) {
+                arcs[i] = Long.parseLong(parts[i]);
+            }
+        } catch (NumberFormatException e) {
+            throw new EncodeException(path.toString(), "'" + dotted + "' is not an object identifier");
+        }
+        if (arcs.length < 2 || arcs[0] > 2 || arcs[1] < 0 || (arcs[0] < 2 && arcs[1] > 39)) {
+            throw new EncodeException(path.toString(), "'" + dotted + "' is not an object identifier");
+        }
+        for (int i = arcs.length - 1; i >= 1; i--) {
+            long arc = i == 1 ? arcs[0] * 40 + arcs[1] : arcs[i];
+            if (arc < 0) {
+                throw new EncodeException(path.toString(), "'" + dotted + "' has a negative arc");
+            }
+            writeByte((int) (arc & 0x7F));
+            for (arc >>>= 7; arc > 0; arc >>>= 7) {
+                writeByte(0x80 | (int) (arc & 0x7F));
+            }
+        }
+    }
+
+    private void writeBytes(byte[] bytes) {
+        ensure(bytes.length);
+        start -= bytes.length;
+        System.arraycopy(bytes, 0, buffer, start, bytes.length);
+    }
+
+    private void writeByte(int b) {
+        ensure(1);
+        buffer[--start] = (byte) b;
+    }
+
+    private void ensure(int more) {
+        if (start >= more) {
+            return;
+        }
+        int used = written();
+        int size = Math.max(buffer.length * 2, used + more + 64);
+        byte[] grown = new byte[size];
+        System.arraycopy(buffer, start, grown, size - used, used);
+        buffer = grown;
+        start = size - used;
+    }
+
+    private static <T extends AsnValue> T expect(Class<T> kind, AsnValue value, Path path, String what)
+            throws EncodeException {
+        if (!kind.isInstance(value)) {
+            throw new EncodeException(path.toString(), "expected " + what + " but the value is " + kind(value));
+        }
+        return kind.cast(value);
+    }
+
+    private static String kind(AsnValue value) {
+        return value == null ? "missing" : value.getClass().getSimpleName();
+    }
+}
