@@ -1,0 +1,127 @@
+package org.illbridge.codec.ill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import org.illbridge.codec.asn1.AsnValue;
+import java.util.Arrays;
+import org.illbridge.codec.asn1.BerDecoder;
+import org.illbridge.codec.asn1.DecodeException;
+import org.illbridge.support.YazVectors;
+import org.junit.jupiter.api.Test;
+
+/** Input built to hurt the decoder gets the typed error naming the element and the offset. */
+class HostileInputTest {
+
+    private final IllCodec codec = new IllCodec();
+    private final byte[] minimal = YazVectors.read("01-ill-request-minimal");
+
+    @Test
+    void aLengthThatLiesIsReportedAtTheElementItBelongsTo() {
+        byte[] lying = minimal.clone();
+        int title = indexOf(lying, new byte[] {0x1b, 0x11, 'A'});
+        lying[title + 1] = 0x7f;
+
+        assertThatThrownBy(() -> codec.decode(lying))
+                .isInstanceOf(DecodeException.class)
+                .hasMessage("ILL-Request.item-id.title: length 127 exceeds the 17 bytes left at offset " + title);
+    }
+
+    @Test
+    void aTruncatedApduSaysWhereItEnds() {
+        byte[] truncated = Arrays.copyOf(minimal, 60);
+
+        assertThatThrownBy(() -> codec.decode(truncated))
+                .isInstanceOf(DecodeException.class)
+                .hasMessageStartingWith("ILL-Request: length 122 exceeds the 58 bytes left at offset 0");
+    }
+
+    @Test
+    void bytesAfterTheApduAreRefused() {
+        byte[] trailing = Arrays.copyOf(minimal, minimal.length + 3);
+
+        assertThatThrownBy(() -> codec.decode(trailing))
+                .hasMessage("ILL-Request: 3 bytes follow the end of the value");
+    }
+
+    @Test
+    void anUnknownApduTagIsRefused() {
+        assertThatThrownBy(() -> codec.decode(new byte[] {0x75, 0x02, 0x30, 0x00}))
+                .hasMessage("ILL-APDU: not an ISO ILL APDU: expected [APPLICATION 1] to [APPLICATION 20], found a first octet of 0x75");
+        assertThatThrownBy(() -> codec.decode(new byte[] {0x30, 0x00}))
+                .hasMessageContaining("found a first octet of 0x30");
+    }
+
+    @Test
+    void aMissingRequiredElementIsNamed() {
+        // an ILL-Request holding only protocol-version-num
+        byte[] bare = {0x61, 0x05, 0x30, 0x03, (byte) 0x80, 0x01, 0x02};
+
+        assertThatThrownBy(() -> codec.decode(bare))
+                .hasMessage("ILL-Request.transaction-id: required element is missing at offset 7");
+    }
+
+    @Test
+    void deepNestingIsCutOffNotFollowed() {
+        ByteArrayOutputStream deep = new ByteArrayOutputStream();
+        deep.write(0x61);
+        deep.write(0x80);
+        for (int i = 0; i < 10_000; i++) {
+            deep.write(0x30);
+            deep.write(0x80);
+        }
+        for (int i = 0; i < 10_001; i++) {
+            deep.write(0);
+            deep.write(0);
+        }
+
+        assertThatThrownBy(() -> codec.decode(deep.toByteArray()))
+                .isInstanceOf(DecodeException.class)
+                .hasMessageContaining("elements nested deeper than 64");
+    }
+
+    @Test
+    void hugeElementCountsStopAtTheLimit() throws Exception {
+        Apdu request = codec.decode(minimal);
+        AsnValue loan = request.at("iLL-service-type").map(v -> ((AsnValue.SequenceOf) v).elements().get(0)).orElseThrow();
+        AsnValue manyServiceTypes = new AsnValue.SequenceOf(java.util.Collections.nCopies(2_000, loan));
+        byte[] many = codec.encode(new Apdu(ApduType.ILL_REQUEST, request.body().with("iLL-service-type", manyServiceTypes)));
+        IllCodec strict = new IllCodec(new BerDecoder.Limits(64, 1_000));
+
+        assertThatThrownBy(() -> strict.decode(many))
+                .isInstanceOf(DecodeException.class)
+                .hasMessageStartingWith("ILL-Request.iLL-service-type[")
+                .hasMessageContaining("more than 1000 elements");
+    }
+
+    @Test
+    void aLengthOfFourGigabytesAllocatesNothing() {
+        byte[] huge = {0x61, (byte) 0x84, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xF0, 0x30, 0x00};
+
+        assertThatThrownBy(() -> codec.decode(huge))
+                .hasMessage("ILL-Request: length 4294967280 exceeds the 2 bytes left at offset 0");
+    }
+
+    @Test
+    void booleanTrueIsAnyNonZeroOctet() throws Exception {
+        byte[] request = minimal.clone();
+        int retryFlag = indexOf(request, new byte[] {(byte) 0x95, 0x01, 0x00});
+        request[retryFlag + 2] = 0x2a;
+
+        assertThat(codec.decode(request).at("retry-flag")).hasValue(new AsnValue.Bool(true));
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("pattern not found");
+    }
+}
