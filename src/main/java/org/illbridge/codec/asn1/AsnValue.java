@@ -93,14 +93,28 @@ public sealed interface AsnValue {
      * A character string of a fixed ASN.1 type (VisibleString, PrintableString, ObjectDescriptor),
      * or the content of an OCTET STRING or BIT STRING: the bytes exactly as received.
      */
-    record Bytes(byte[] bytes) implements AsnValue {
-        public Bytes {
-            bytes = bytes.clone();
+    final class Bytes implements AsnValue {
+        private final byte[] bytes;
+
+        public Bytes(byte[] bytes) {
+            this.bytes = bytes.clone();
         }
 
-        @Override
+        /** Takes ownership of {@code bytes}: for the codec, which never shares the array. */
+        private Bytes(byte[] bytes, boolean owned) {
+            this.bytes = bytes;
+        }
+
+        static Bytes owning(byte[] bytes) {
+            return new Bytes(bytes, true);
+        }
+
         public byte[] bytes() {
             return bytes.clone();
+        }
+
+        byte[] unsafeBytes() {
+            return bytes;
         }
 
         /** The bytes as Latin-1 text, one char per byte, so nothing is lost. */
@@ -109,7 +123,7 @@ public sealed interface AsnValue {
         }
 
         public static Bytes ofLatin1(String text) {
-            return new Bytes(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new Bytes(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), true);
         }
 
         @Override
@@ -132,18 +146,37 @@ public sealed interface AsnValue {
      * An ILL-String: the alternative it was sent as (GeneralString or EDIFACTString) and its bytes,
      * kept exactly; the text is read with the peer's charset ({@link #text}).
      */
-    record IllString(boolean edifact, byte[] bytes) implements AsnValue {
-        public IllString {
-            bytes = bytes.clone();
+    final class IllString implements AsnValue {
+        private final boolean edifact;
+        private final byte[] bytes;
+
+        public IllString(boolean edifact, byte[] bytes) {
+            this(edifact, bytes.clone(), true);
+        }
+
+        private IllString(boolean edifact, byte[] bytes, boolean owned) {
+            this.edifact = edifact;
+            this.bytes = bytes;
+        }
+
+        static IllString owning(boolean edifact, byte[] bytes) {
+            return new IllString(edifact, bytes, true);
         }
 
         public static IllString general(String text, java.nio.charset.Charset charset) {
-            return new IllString(false, text.getBytes(charset));
+            return new IllString(false, text.getBytes(charset), true);
         }
 
-        @Override
+        public boolean edifact() {
+            return edifact;
+        }
+
         public byte[] bytes() {
             return bytes.clone();
+        }
+
+        byte[] unsafeBytes() {
+            return bytes;
         }
 
         /** The text in {@code charset}, or empty when the bytes are not valid in it. */
@@ -176,14 +209,27 @@ public sealed interface AsnValue {
     }
 
     /** The complete TLV of an ANY whose type is not known, kept and written back unchanged. */
-    record Opaque(byte[] tlv) implements AsnValue {
-        public Opaque {
-            tlv = tlv.clone();
+    final class Opaque implements AsnValue {
+        private final byte[] tlv;
+
+        public Opaque(byte[] tlv) {
+            this.tlv = tlv.clone();
         }
 
-        @Override
+        private Opaque(byte[] tlv, boolean owned) {
+            this.tlv = tlv;
+        }
+
+        static Opaque owning(byte[] tlv) {
+            return new Opaque(tlv, true);
+        }
+
         public byte[] tlv() {
             return tlv.clone();
+        }
+
+        byte[] unsafeTlv() {
+            return tlv;
         }
 
         @Override

@@ -2,9 +2,7 @@ package org.illbridge.codec.asn1;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.illbridge.codec.asn1.AsnType.AnyType;
 import org.illbridge.codec.asn1.AsnType.BooleanType;
 import org.illbridge.codec.asn1.AsnType.ChoiceType;
@@ -36,44 +34,44 @@ public final class BerDecoder {
         public static final Limits DEFAULT = new Limits(64, 200_000);
     }
 
+    private static final List<AsnValue.Field> NO_SCOPE = List.of();
+
     private final byte[] in;
     private final TypeRegistry registry;
     private final Limits limits;
+    private final Path path;
     private int elements;
+    /** Pairs of (content start, end-of-contents offset) of the indefinite elements scanned so far. */
+    private int[] indefiniteEnds = new int[16];
+    private int knownIndefinite;
 
-    private BerDecoder(byte[] in, TypeRegistry registry, Limits limits) {
+    private BerDecoder(byte[] in, TypeRegistry registry, Limits limits, String root) {
         this.in = in;
         this.registry = registry;
         this.limits = limits;
+        this.path = new Path(root);
     }
 
     /** Decodes {@code bytes}, which must hold exactly one value of {@code type} and nothing after it. */
     public static AsnValue decode(byte[] bytes, AsnType type, TypeRegistry registry, Limits limits)
             throws DecodeException {
-        BerDecoder decoder = new BerDecoder(bytes, registry, limits);
-        Path path = Path.root(type.name());
+        BerDecoder decoder = new BerDecoder(bytes, registry, limits, type.name());
         if (bytes.length == 0) {
-            throw new DecodeException(path.toString(), 0, "no bytes to decode");
+            throw decoder.error(0, "no bytes to decode");
         }
-        Element element = decoder.read(0, bytes.length, path, 0);
+        Element element = decoder.read(0, bytes.length, 0);
         if (!decoder.matches(type, element.tag())) {
-            throw new DecodeException(path.toString(), 0, "expected " + describe(type) + " but found tag " + element.tag());
+            throw decoder.error(0, "expected " + describe(type) + " but found tag " + element.tag());
         }
-        AsnValue value = decoder.decode(type, element, path, Map.of(), 0);
+        AsnValue value = decoder.decode(type, element, NO_SCOPE, 0);
         if (element.end() != bytes.length) {
-            throw new DecodeException(path.toString(), element.end(),
-                    (bytes.length - element.end()) + " bytes follow the end of the value");
+            throw decoder.error(element.end(), (bytes.length - element.end()) + " bytes follow the end of the value");
         }
         return value;
     }
 
     /** A TLV found in the input: where its header, content and end are. */
-    private record Element(int tagClass, boolean constructed, int number, int start, int contentStart,
-                           int contentEnd, int end) {
-        Tag tag() {
-            return new Tag(tagClass, number);
-        }
-
+    private record Element(Tag tag, boolean constructed, int start, int contentStart, int contentEnd, int end) {
         int length() {
             return contentEnd - contentStart;
         }
@@ -81,55 +79,42 @@ public final class BerDecoder {
 
     // ---- reading TLVs ----------------------------------------------------------------------
 
-    private Element read(int offset, int limit, Path path, int depth) throws DecodeException {
+    private Element read(int offset, int limit, int depth) throws DecodeException {
+        if (offset >= limit) {
+            throw error(offset, "element expected but no bytes are left");
+        }
+        return read(offset, tagAt(offset, limit), limit, depth);
+    }
+
+    /** Reads the element at {@code offset}, whose tag has been read already. */
+    private Element read(int offset, Tag tag, int limit, int depth) throws DecodeException {
         if (++elements > limits.maxElements()) {
-            throw error(path, offset, "more than " + limits.maxElements() + " elements");
+            throw error(offset, "more than " + limits.maxElements() + " elements");
         }
         if (depth > limits.maxDepth()) {
-            throw error(path, offset, "elements nested deeper than " + limits.maxDepth());
+            throw error(offset, "elements nested deeper than " + limits.maxDepth());
         }
-        int i = offset;
+        boolean constructed = (in[offset] & 0x20) != 0;
+        int i = offset + tagLength(offset);
         if (i >= limit) {
-            throw error(path, offset, "element expected but no bytes are left");
-        }
-        int identifier = in[i++] & 0xFF;
-        int tagClass = identifier & 0xC0;
-        boolean constructed = (identifier & 0x20) != 0;
-        int number = identifier & 0x1F;
-        if (number == 0x1F) {
-            number = 0;
-            int b;
-            int octets = 0;
-            do {
-                if (i >= limit) {
-                    throw error(path, offset, "tag is cut short at offset " + i);
-                }
-                b = in[i++] & 0xFF;
-                if (++octets > 4) {
-                    throw error(path, offset, "tag number longer than 4 octets at offset " + offset);
-                }
-                number = (number << 7) | (b & 0x7F);
-            } while ((b & 0x80) != 0);
-        }
-        if (i >= limit) {
-            throw error(path, offset, "length is missing at offset " + i);
+            throw error(offset, "length is missing at offset " + i);
         }
         int first = in[i++] & 0xFF;
         if (first == 0x80) {
             if (!constructed) {
-                throw error(path, offset, "primitive element with an indefinite length at offset " + offset);
+                throw error(offset, "primitive element with an indefinite length at offset " + offset);
             }
-            int contentEnd = endOfIndefinite(i, limit, path, depth);
-            return new Element(tagClass, constructed, number, offset, i, contentEnd, contentEnd + 2);
+            int contentEnd = endOfIndefinite(i, limit, depth);
+            return new Element(tag, true, offset, i, contentEnd, contentEnd + 2);
         }
         long length = first;
         if (first > 0x80) {
             int octets = first & 0x7F;
             if (octets > 4) {
-                throw error(path, offset, "length of " + octets + " octets at offset " + offset + " is not supported");
+                throw error(offset, "length of " + octets + " octets at offset " + offset + " is not supported");
             }
             if (i + octets > limit) {
-                throw error(path, offset, "length is cut short at offset " + i);
+                throw error(offset, "length is cut short at offset " + i);
             }
             length = 0;
             for (int k = 0; k < octets; k++) {
@@ -138,33 +123,13 @@ public final class BerDecoder {
         }
         long left = limit - i;
         if (length > left) {
-            throw error(path, offset, "length " + length + " exceeds the " + left + " bytes left at offset " + offset);
+            throw error(offset, "length " + length + " exceeds the " + left + " bytes left at offset " + offset);
         }
-        return new Element(tagClass, constructed, number, offset, i, i + (int) length, i + (int) length);
+        return new Element(tag, constructed, offset, i, i + (int) length, i + (int) length);
     }
 
-    /** The offset of the end-of-contents octets closing an indefinite-length element. */
-    private int endOfIndefinite(int contentStart, int limit, Path path, int depth) throws DecodeException {
-        int i = contentStart;
-        while (true) {
-            if (i + 2 > limit) {
-                throw error(path, contentStart, "indefinite-length element has no end-of-contents octets");
-            }
-            if (in[i] == 0 && in[i + 1] == 0) {
-                return i;
-            }
-            i = read(i, limit, path, depth + 1).end();
-        }
-    }
-
-    private static void requireConstructed(Element e, Path path) throws DecodeException {
-        if (!e.constructed()) {
-            throw error(path, e.start(), "a constructed element was expected, found a primitive one");
-        }
-    }
-
-    /** The tag of the element at {@code offset}, read before its length so errors can name it. */
-    private Tag peekTag(int offset, int limit, Path path) throws DecodeException {
+    /** The tag at {@code offset}, read before its length so that errors can name its element. */
+    private Tag tagAt(int offset, int limit) throws DecodeException {
         int identifier = in[offset] & 0xFF;
         int number = identifier & 0x1F;
         if (number == 0x1F) {
@@ -173,13 +138,62 @@ public final class BerDecoder {
             int b;
             do {
                 if (i >= limit || i - offset > 4) {
-                    throw error(path, offset, "tag is cut short or too long at offset " + offset);
+                    throw error(offset, "tag is cut short or too long at offset " + offset);
                 }
                 b = in[i++] & 0xFF;
                 number = (number << 7) | (b & 0x7F);
             } while ((b & 0x80) != 0);
         }
-        return new Tag(identifier & 0xC0, number);
+        return Tag.of(identifier & 0xC0, number);
+    }
+
+    private int tagLength(int offset) {
+        if ((in[offset] & 0x1F) != 0x1F) {
+            return 1;
+        }
+        int i = offset + 1;
+        while ((in[i] & 0x80) != 0) {
+            i++;
+        }
+        return i - offset + 1;
+    }
+
+    /**
+     * The offset of the end-of-contents octets closing an indefinite-length element. Found by
+     * reading the headers inside it; remembered, so nested indefinite elements (YAZ writes every
+     * long element so) are scanned once, not once per level.
+     */
+    private int endOfIndefinite(int contentStart, int limit, int depth) throws DecodeException {
+        for (int k = 0; k < knownIndefinite; k += 2) {
+            if (indefiniteEnds[k] == contentStart) {
+                return indefiniteEnds[k + 1];
+            }
+        }
+        int i = contentStart;
+        while (true) {
+            if (i + 2 > limit) {
+                throw error(contentStart, "indefinite-length element has no end-of-contents octets");
+            }
+            if (in[i] == 0 && in[i + 1] == 0) {
+                remember(contentStart, i);
+                return i;
+            }
+            i = read(i, limit, depth + 1).end();
+        }
+    }
+
+    private void remember(int contentStart, int endOfContents) {
+        if (knownIndefinite == indefiniteEnds.length) {
+            indefiniteEnds = Arrays.copyOf(indefiniteEnds, knownIndefinite * 2);
+        }
+        indefiniteEnds[knownIndefinite++] = contentStart;
+        indefiniteEnds[knownIndefinite++] = endOfContents;
+    }
+
+    private void requireConstructed(Element e) throws DecodeException {
+        if (!e.constructed()) {
+            throw error(e.start(), "a constructed element was expected, found a primitive one");
+        }
     }
 
     // ---- decoding by type ------------------------------------------------------------------
@@ -194,155 +208,153 @@ public final class BerDecoder {
             return false;
         }
         if (type instanceof IllStringType) {
-            return tag.equals(IllStringType.GENERAL_STRING) || tag.equals(IllStringType.VISIBLE_STRING);
+            return tag == IllStringType.GENERAL_STRING || tag == IllStringType.VISIBLE_STRING;
         }
         if (type instanceof AnyType) {
             return true;
         }
-        return type.tag().equals(tag);
+        Tag own = type.tag();
+        return own == tag || own.equals(tag); // small tags are shared instances: usually the first test decides
     }
 
     /**
      * Decodes {@code e}, whose tag is known to match {@code type}. {@code scope} holds the
      * components decoded so far in the enclosing SEQUENCE, for ANY DEFINED BY.
      */
-    private AsnValue decode(AsnType type, Element e, Path path, Map<String, AsnValue> scope, int depth)
-            throws DecodeException {
+    private AsnValue decode(AsnType type, Element e, List<AsnValue.Field> scope, int depth) throws DecodeException {
         if (type instanceof TaggedType tagged) {
             return tagged.implicit()
-                    ? decode(tagged.inner(), e, path, scope, depth)
-                    : decodeExplicit(tagged, e, path, scope, depth);
+                    ? decode(tagged.inner(), e, scope, depth)
+                    : decodeExplicit(tagged, e, scope, depth);
         }
         if (type instanceof SequenceType sequence) {
-            return decodeSequence(sequence, e, path, depth);
-        }
-        if (type instanceof SequenceOfType sequenceOf) {
-            return decodeSequenceOf(sequenceOf, e, path, depth);
-        }
-        if (type instanceof ChoiceType choice) {
-            return decodeChoice(choice, e, path, scope, depth);
-        }
-        if (type instanceof AnyType any) {
-            return decodeAny(any, e, path, scope, depth);
+            return decodeSequence(sequence, e, depth);
         }
         if (type instanceof IllStringType) {
-            return new AsnValue.IllString(e.number() == 26, primitive(e, path));
-        }
-        if (type instanceof StringType) {
-            return new AsnValue.Bytes(primitive(e, path));
+            return AsnValue.IllString.owning(e.tag().number() == 26, primitive(e));
         }
         if (type instanceof EnumeratedType enumerated) {
-            long number = integer(e, path);
+            long number = integer(e);
             return new AsnValue.Enumerated(number, enumerated.identifiers().get(number));
         }
-        if (type instanceof IntegerType) {
-            return new AsnValue.Int(integer(e, path));
+        if (type instanceof ChoiceType choice) {
+            return decodeChoice(choice, e, scope, depth);
+        }
+        if (type instanceof SequenceOfType sequenceOf) {
+            return decodeSequenceOf(sequenceOf, e, depth);
+        }
+        if (type instanceof StringType) {
+            return AsnValue.Bytes.owning(primitive(e));
         }
         if (type instanceof BooleanType) {
-            byte[] content = primitive(e, path);
-            if (content.length != 1) {
-                throw error(path, e.start(), "BOOLEAN of " + content.length + " octets; exactly 1 is allowed");
+            if (e.constructed() || e.length() != 1) {
+                throw error(e.start(), "BOOLEAN of " + e.length() + " octets; exactly 1 is allowed");
             }
-            return new AsnValue.Bool(content[0] != 0);
+            return new AsnValue.Bool(in[e.contentStart()] != 0);
+        }
+        if (type instanceof IntegerType) {
+            return new AsnValue.Int(integer(e));
+        }
+        if (type instanceof AnyType any) {
+            return decodeAny(any, e, scope, depth);
         }
         if (type instanceof NullType) {
             if (e.length() != 0 || e.constructed()) {
-                throw error(path, e.start(), "NULL with content");
+                throw error(e.start(), "NULL with content");
             }
             return new AsnValue.Null();
         }
         if (type instanceof OidType) {
-            return new AsnValue.Oid(oid(e, path));
+            return new AsnValue.Oid(oid(e));
         }
         throw new IllegalStateException("no decoder for " + type);
     }
 
-    private AsnValue decodeExplicit(TaggedType tagged, Element e, Path path, Map<String, AsnValue> scope, int depth)
+    private AsnValue decodeExplicit(TaggedType tagged, Element e, List<AsnValue.Field> scope, int depth)
             throws DecodeException {
         if (!e.constructed()) {
-            throw error(path, e.start(), "explicitly tagged " + tagged.tag() + " must be constructed");
+            throw error(e.start(), "explicitly tagged " + tagged.tag() + " must be constructed");
         }
-        Element inner = read(e.contentStart(), e.contentEnd(), path, depth + 1);
+        Element inner = read(e.contentStart(), e.contentEnd(), depth + 1);
         if (!matches(tagged.inner(), inner.tag())) {
-            throw error(path, inner.start(), "expected " + describe(tagged.inner()) + " inside " + tagged.tag()
+            throw error(inner.start(), "expected " + describe(tagged.inner()) + " inside " + tagged.tag()
                     + " but found tag " + inner.tag());
         }
         if (inner.end() != e.contentEnd()) {
-            throw error(path, inner.end(), "unexpected bytes after the value inside " + tagged.tag());
+            throw error(inner.end(), "unexpected bytes after the value inside " + tagged.tag());
         }
-        return decode(tagged.inner(), inner, path, scope, depth + 1);
+        return decode(tagged.inner(), inner, scope, depth + 1);
     }
 
-    private AsnValue decodeSequence(SequenceType sequence, Element e, Path path, int depth) throws DecodeException {
-        requireConstructed(e, path);
+    private AsnValue decodeSequence(SequenceType sequence, Element e, int depth) throws DecodeException {
+        requireConstructed(e);
         List<Component> components = sequence.components();
         List<AsnValue.Field> fields = new ArrayList<>(components.size());
-        Map<String, AsnValue> scope = new HashMap<>();
         int next = 0;
         int i = e.contentStart();
         while (i < e.contentEnd()) {
-            Tag tag = peekTag(i, e.contentEnd(), path);
+            Tag tag = tagAt(i, e.contentEnd());
             int match = next;
             while (match < components.size() && !matches(components.get(match).type(), tag)) {
                 match++;
             }
             if (match == components.size()) {
-                throw error(path, i, "unexpected element with tag " + tag + " at offset " + i);
+                throw error(i, "unexpected element with tag " + tag + " at offset " + i);
             }
             for (; next < match; next++) {
-                absent(components.get(next), fields, path, i);
+                absent(components.get(next), fields, i);
             }
             Component component = components.get(next++);
-            Path at = path.child(component.name());
-            Element child = read(i, e.contentEnd(), at, depth + 1);
-            AsnValue value = decode(component.type(), child, at, scope, depth + 1);
-            fields.add(new AsnValue.Field(component.name(), value));
-            scope.put(component.name(), value);
+            path.push(component.name());
+            Element child = read(i, tag, e.contentEnd(), depth + 1);
+            fields.add(new AsnValue.Field(component.name(), decode(component.type(), child, fields, depth + 1)));
+            path.pop();
             i = child.end();
         }
         for (; next < components.size(); next++) {
-            absent(components.get(next), fields, path, e.contentEnd());
+            absent(components.get(next), fields, e.contentEnd());
         }
         return new AsnValue.Sequence(fields);
     }
 
-    private static void absent(Component component, List<AsnValue.Field> fields, Path path, int offset)
-            throws DecodeException {
+    private void absent(Component component, List<AsnValue.Field> fields, int offset) throws DecodeException {
         if (component.presence() == Presence.REQUIRED) {
-            throw new DecodeException(path.child(component.name()).toString(), offset,
-                    "required element is missing at offset " + offset);
+            path.push(component.name());
+            throw error(offset, "required element is missing at offset " + offset);
         }
         if (component.presence() == Presence.DEFAULT) {
             fields.add(new AsnValue.Field(component.name(), component.defaultValue()));
         }
     }
 
-    private AsnValue decodeSequenceOf(SequenceOfType sequenceOf, Element e, Path path, int depth)
-            throws DecodeException {
-        requireConstructed(e, path);
+    private AsnValue decodeSequenceOf(SequenceOfType sequenceOf, Element e, int depth) throws DecodeException {
+        requireConstructed(e);
         List<AsnValue> values = new ArrayList<>();
         int i = e.contentStart();
         while (i < e.contentEnd()) {
-            Path at = path.index(values.size());
-            Element child = read(i, e.contentEnd(), at, depth + 1);
+            path.pushIndex(values.size());
+            Element child = read(i, e.contentEnd(), depth + 1);
             if (!matches(sequenceOf.element(), child.tag())) {
-                throw error(at, i, "expected " + describe(sequenceOf.element()) + " but found tag " + child.tag());
+                throw error(i, "expected " + describe(sequenceOf.element()) + " but found tag " + child.tag());
             }
-            values.add(decode(sequenceOf.element(), child, at, Map.of(), depth + 1));
+            values.add(decode(sequenceOf.element(), child, NO_SCOPE, depth + 1));
+            path.pop();
             i = child.end();
         }
         return new AsnValue.SequenceOf(values);
     }
 
-    private AsnValue decodeChoice(ChoiceType choice, Element e, Path path, Map<String, AsnValue> scope, int depth)
+    private AsnValue decodeChoice(ChoiceType choice, Element e, List<AsnValue.Field> scope, int depth)
             throws DecodeException {
         for (Component alternative : choice.alternatives()) {
             if (matches(alternative.type(), e.tag())) {
-                Path at = path.child(alternative.name());
-                return new AsnValue.Choice(alternative.name(), decode(alternative.type(), e, at, scope, depth));
+                path.push(alternative.name());
+                AsnValue value = decode(alternative.type(), e, scope, depth);
+                path.pop();
+                return new AsnValue.Choice(alternative.name(), value);
             }
         }
-        throw error(path, e.start(), "no alternative of " + choice.name() + " has tag " + e.tag());
+        throw error(e.start(), "no alternative of " + choice.name() + " has tag " + e.tag());
     }
 
     /**
@@ -350,44 +362,55 @@ public final class BerDecoder {
      * one; content that is unknown, or that fails to decode as its type, is kept as opaque bytes
      * so that it survives a decode and encode unchanged.
      */
-    private AsnValue decodeAny(AnyType any, Element e, Path path, Map<String, AsnValue> scope, int depth) {
+    private AsnValue decodeAny(AnyType any, Element e, List<AsnValue.Field> scope, int depth) {
         AsnType known = null;
-        if (any.definedBy() != null && scope.get(any.definedBy()) instanceof AsnValue.Oid oid) {
+        if (any.definedBy() != null && valueOf(scope, any.definedBy()) instanceof AsnValue.Oid oid) {
             known = registry.byOid(oid.dotted()).orElse(null);
         }
-        if (known == null && e.tagClass() == Tag.UNIVERSAL && e.number() == 8 && e.constructed()) {
+        if (known == null && e.tag().equals(Tag.EXTERNAL) && e.constructed()) {
             known = registry.external();
         }
         if (known != null && matches(known, e.tag())) {
             int elementsBefore = elements;
+            int depthBefore = path.depth();
             try {
-                return new AsnValue.Typed(known.name(), decode(known, e, path, Map.of(), depth + 1));
+                return new AsnValue.Typed(known.name(), decode(known, e, NO_SCOPE, depth + 1));
             } catch (DecodeException notThatType) {
                 elements = elementsBefore;
+                path.truncate(depthBefore);
             }
         }
-        return new AsnValue.Opaque(Arrays.copyOfRange(in, e.start(), e.end()));
+        return AsnValue.Opaque.owning(Arrays.copyOfRange(in, e.start(), e.end()));
+    }
+
+    private static AsnValue valueOf(List<AsnValue.Field> scope, String name) {
+        for (AsnValue.Field field : scope) {
+            if (field.name().equals(name)) {
+                return field.value();
+            }
+        }
+        return null;
     }
 
     // ---- primitives ------------------------------------------------------------------------
 
-    private byte[] primitive(Element e, Path path) throws DecodeException {
+    private byte[] primitive(Element e) throws DecodeException {
         if (e.constructed()) {
-            throw error(path, e.start(), "constructed (segmented) strings are not supported");
+            throw error(e.start(), "constructed (segmented) strings are not supported");
         }
         return Arrays.copyOfRange(in, e.contentStart(), e.contentEnd());
     }
 
-    private long integer(Element e, Path path) throws DecodeException {
+    private long integer(Element e) throws DecodeException {
         if (e.constructed()) {
-            throw error(path, e.start(), "INTEGER must be primitive");
+            throw error(e.start(), "INTEGER must be primitive");
         }
         int length = e.length();
         if (length == 0) {
-            throw error(path, e.start(), "INTEGER with no content octets");
+            throw error(e.start(), "INTEGER with no content octets");
         }
         if (length > 8) {
-            throw error(path, e.start(), "INTEGER of " + length + " octets is too large");
+            throw error(e.start(), "INTEGER of " + length + " octets is too large");
         }
         long value = in[e.contentStart()]; // sign-extended first octet
         for (int i = e.contentStart() + 1; i < e.contentEnd(); i++) {
@@ -396,9 +419,9 @@ public final class BerDecoder {
         return value;
     }
 
-    private String oid(Element e, Path path) throws DecodeException {
+    private String oid(Element e) throws DecodeException {
         if (e.constructed() || e.length() == 0) {
-            throw error(path, e.start(), "OBJECT IDENTIFIER must be primitive and not empty");
+            throw error(e.start(), "OBJECT IDENTIFIER must be primitive and not empty");
         }
         StringBuilder dotted = new StringBuilder();
         long arc = 0;
@@ -407,7 +430,7 @@ public final class BerDecoder {
         for (int i = e.contentStart(); i < e.contentEnd(); i++) {
             int b = in[i] & 0xFF;
             if (++octets > 9) {
-                throw error(path, e.start(), "OBJECT IDENTIFIER arc too large at offset " + i);
+                throw error(e.start(), "OBJECT IDENTIFIER arc too large at offset " + i);
             }
             arc = (arc << 7) | (b & 0x7F);
             if ((b & 0x80) == 0) {
@@ -423,12 +446,12 @@ public final class BerDecoder {
             }
         }
         if (octets != 0) {
-            throw error(path, e.start(), "OBJECT IDENTIFIER ends in the middle of an arc");
+            throw error(e.start(), "OBJECT IDENTIFIER ends in the middle of an arc");
         }
         return dotted.toString();
     }
 
-    private static DecodeException error(Path path, int offset, String problem) {
+    private DecodeException error(int offset, String problem) {
         return new DecodeException(path.toString(), offset, problem);
     }
 

@@ -1,8 +1,6 @@
 package org.illbridge.codec.asn1;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.illbridge.codec.asn1.AsnType.AnyType;
 import org.illbridge.codec.asn1.AsnType.BooleanType;
 import org.illbridge.codec.asn1.AsnType.ChoiceType;
@@ -29,17 +27,19 @@ import org.illbridge.codec.asn1.AsnType.TaggedType;
 public final class BerEncoder {
 
     private final TypeRegistry registry;
+    private final Path path;
     private byte[] buffer = new byte[512];
     /** Index of the first written byte; the output is buffer[start..]. */
     private int start = buffer.length;
 
-    private BerEncoder(TypeRegistry registry) {
+    private BerEncoder(TypeRegistry registry, String root) {
         this.registry = registry;
+        this.path = new Path(root);
     }
 
     public static byte[] encode(AsnType type, AsnValue value, TypeRegistry registry) throws EncodeException {
-        BerEncoder encoder = new BerEncoder(registry);
-        encoder.writeTlv(type, value, Path.root(type.name()));
+        BerEncoder encoder = new BerEncoder(registry, type.name());
+        encoder.writeTlv(type, value);
         return java.util.Arrays.copyOfRange(encoder.buffer, encoder.start, encoder.buffer.length);
     }
 
@@ -48,102 +48,122 @@ public final class BerEncoder {
     }
 
     /** Writes the complete encoding (tag, length, content) of {@code value}. */
-    private void writeTlv(AsnType type, AsnValue value, Path path) throws EncodeException {
+    private void writeTlv(AsnType type, AsnValue value) throws EncodeException {
         if (type instanceof TaggedType tagged) {
             int mark = written();
             if (tagged.implicit()) {
-                writeContent(tagged.inner(), value, path);
+                writeContent(tagged.inner(), value);
                 writeHeader(tagged.tag(), tagged.inner().constructed(), written() - mark);
             } else {
-                writeTlv(tagged.inner(), value, path);
+                writeTlv(tagged.inner(), value);
                 writeHeader(tagged.tag(), true, written() - mark);
             }
         } else if (type instanceof ChoiceType choice) {
-            AsnValue.Choice chosen = expect(AsnValue.Choice.class, value, path, "a CHOICE");
+            AsnValue.Choice chosen = expect(AsnValue.Choice.class, value, "a CHOICE");
             Component alternative = choice.alternative(chosen.alternative());
             if (alternative == null) {
-                throw new EncodeException(path.toString(), choice.name() + " has no alternative " + chosen.alternative());
+                throw error(choice.name() + " has no alternative " + chosen.alternative());
             }
-            writeTlv(alternative.type(), chosen.value(), path.child(alternative.name()));
+            path.push(alternative.name());
+            writeTlv(alternative.type(), chosen.value());
+            path.pop();
         } else if (type instanceof IllStringType) {
-            AsnValue.IllString text = expect(AsnValue.IllString.class, value, path, "an ILL-String");
-            byte[] bytes = text.bytes();
+            AsnValue.IllString text = expect(AsnValue.IllString.class, value, "an ILL-String");
+            byte[] bytes = text.unsafeBytes();
             writeBytes(bytes);
             writeHeader(text.edifact() ? IllStringType.VISIBLE_STRING : IllStringType.GENERAL_STRING, false, bytes.length);
         } else if (type instanceof AnyType) {
-            writeAny(value, path);
+            writeAny(value);
         } else {
             int mark = written();
-            writeContent(type, value, path);
+            writeContent(type, value);
             writeHeader(type.tag(), type.constructed(), written() - mark);
         }
     }
 
-    private void writeAny(AsnValue value, Path path) throws EncodeException {
+    private void writeAny(AsnValue value) throws EncodeException {
         if (value instanceof AsnValue.Opaque opaque) {
-            writeBytes(opaque.tlv());
+            writeBytes(opaque.unsafeTlv());
         } else if (value instanceof AsnValue.Typed typed) {
             AsnType type = registry.byName(typed.typeName()).orElseThrow(() ->
-                    new EncodeException(path.toString(), "no type " + typed.typeName() + " is known for an ANY"));
-            writeTlv(type, typed.value(), path);
+                    error("no type " + typed.typeName() + " is known for an ANY"));
+            writeTlv(type, typed.value());
         } else {
-            throw new EncodeException(path.toString(), "an ANY needs a typed or opaque value, not " + kind(value));
+            throw error("an ANY needs a typed or opaque value, not " + kind(value));
         }
     }
 
     /** Writes the content octets of {@code value} (no header). */
-    private void writeContent(AsnType type, AsnValue value, Path path) throws EncodeException {
+    private void writeContent(AsnType type, AsnValue value) throws EncodeException {
         if (type instanceof TaggedType || type instanceof ChoiceType || type instanceof AnyType
                 || type instanceof IllStringType) {
             // an implicit tag over these is refused when the schema is built; explicit ones carry their own TLV
-            writeTlv(type, value, path);
+            writeTlv(type, value);
         } else if (type instanceof SequenceType sequence) {
-            writeSequence(sequence, expect(AsnValue.Sequence.class, value, path, "a SEQUENCE"), path);
+            writeSequence(sequence, expect(AsnValue.Sequence.class, value, "a SEQUENCE"));
         } else if (type instanceof SequenceOfType sequenceOf) {
-            List<AsnValue> elements = expect(AsnValue.SequenceOf.class, value, path, "a SEQUENCE OF").elements();
+            List<AsnValue> elements = expect(AsnValue.SequenceOf.class, value, "a SEQUENCE OF").elements();
             for (int i = elements.size() - 1; i >= 0; i--) {
-                writeTlv(sequenceOf.element(), elements.get(i), path.index(i));
+                path.pushIndex(i);
+                writeTlv(sequenceOf.element(), elements.get(i));
+                path.pop();
             }
         } else if (type instanceof EnumeratedType enumerated) {
-            writeInteger(expect(AsnValue.Enumerated.class, value, path, "an ENUMERATED " + enumerated.name()).number());
+            writeInteger(expect(AsnValue.Enumerated.class, value, "an ENUMERATED " + enumerated.name()).number());
         } else if (type instanceof IntegerType) {
-            writeInteger(expect(AsnValue.Int.class, value, path, "an INTEGER").value());
+            writeInteger(expect(AsnValue.Int.class, value, "an INTEGER").value());
         } else if (type instanceof BooleanType) {
-            writeByte(expect(AsnValue.Bool.class, value, path, "a BOOLEAN").value() ? 0xFF : 0x00);
+            writeByte(expect(AsnValue.Bool.class, value, "a BOOLEAN").value() ? 0xFF : 0x00);
         } else if (type instanceof NullType) {
-            expect(AsnValue.Null.class, value, path, "NULL");
+            expect(AsnValue.Null.class, value, "NULL");
         } else if (type instanceof OidType) {
-            writeOid(expect(AsnValue.Oid.class, value, path, "an OBJECT IDENTIFIER").dotted(), path);
+            writeOid(expect(AsnValue.Oid.class, value, "an OBJECT IDENTIFIER").dotted());
         } else if (type instanceof StringType string) {
-            writeBytes(expect(AsnValue.Bytes.class, value, path, "a " + string.name()).bytes());
+            writeBytes(expect(AsnValue.Bytes.class, value, "a " + string.name()).bytes());
         } else {
             throw new IllegalStateException("no encoder for " + type);
         }
     }
 
-    private void writeSequence(SequenceType type, AsnValue.Sequence value, Path path) throws EncodeException {
-        Set<String> known = new HashSet<>();
-        for (Component component : type.components()) {
-            known.add(component.name());
-        }
-        for (AsnValue.Field field : value.fields()) {
-            if (!known.contains(field.name())) {
-                throw new EncodeException(path.toString(), type.name() + " has no component " + field.name());
-            }
-        }
+    private void writeSequence(SequenceType type, AsnValue.Sequence value) throws EncodeException {
         List<Component> components = type.components();
+        AsnValue[] byComponent = new AsnValue[components.size()];
+        int next = 0;
+        for (AsnValue.Field field : value.fields()) {
+            int index = indexOf(components, field.name(), next);
+            if (index < 0) {
+                throw error(type.name() + " has no component " + field.name());
+            }
+            byComponent[index] = field.value();
+            next = index + 1;
+        }
         for (int i = components.size() - 1; i >= 0; i--) {
             Component component = components.get(i);
-            AsnValue present = value.get(component.name()).orElse(null);
-            Path at = path.child(component.name());
+            AsnValue present = byComponent[i] != null ? byComponent[i]
+                    : component.presence() == Presence.DEFAULT ? component.defaultValue() : null;
+            path.push(component.name());
             if (present != null) {
-                writeTlv(component.type(), present, at);
-            } else if (component.presence() == Presence.DEFAULT) {
-                writeTlv(component.type(), component.defaultValue(), at);
+                writeTlv(component.type(), present);
             } else if (component.presence() == Presence.REQUIRED) {
-                throw new EncodeException(at.toString(), "required element is missing");
+                throw error("required element is missing");
+            }
+            path.pop();
+        }
+    }
+
+    /** Where {@code name} is among the components: fields are normally in order, so look from {@code from} first. */
+    private static int indexOf(List<Component> components, String name, int from) {
+        for (int i = from; i < components.size(); i++) {
+            if (components.get(i).name().equals(name)) {
+                return i;
             }
         }
+        for (int i = 0; i < from && i < components.size(); i++) {
+            if (components.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     // ---- primitives, written backwards ----------------------------------------------------
@@ -191,7 +211,7 @@ public final class BerEncoder {
         } while (true);
     }
 
-    private void writeOid(String dotted, Path path) throws EncodeException {
+    private void writeOid(String dotted) throws EncodeException {
         String[] parts = dotted.split("\\.");
         long[] arcs = new long[parts.length];
         try {
@@ -199,15 +219,15 @@ public final class BerEncoder {
                 arcs[i] = Long.parseLong(parts[i]);
             }
         } catch (NumberFormatException e) {
-            throw new EncodeException(path.toString(), "'" + dotted + "' is not an object identifier");
+            throw error("'" + dotted + "' is not an object identifier");
         }
         if (arcs.length < 2 || arcs[0] > 2 || arcs[1] < 0 || (arcs[0] < 2 && arcs[1] > 39)) {
-            throw new EncodeException(path.toString(), "'" + dotted + "' is not an object identifier");
+            throw error("'" + dotted + "' is not an object identifier");
         }
         for (int i = arcs.length - 1; i >= 1; i--) {
             long arc = i == 1 ? arcs[0] * 40 + arcs[1] : arcs[i];
             if (arc < 0) {
-                throw new EncodeException(path.toString(), "'" + dotted + "' has a negative arc");
+                throw error("'" + dotted + "' has a negative arc");
             }
             writeByte((int) (arc & 0x7F));
             for (arc >>>= 7; arc > 0; arc >>>= 7) {
@@ -239,12 +259,15 @@ public final class BerEncoder {
         start = size - used;
     }
 
-    private static <T extends AsnValue> T expect(Class<T> kind, AsnValue value, Path path, String what)
-            throws EncodeException {
+    private <T extends AsnValue> T expect(Class<T> kind, AsnValue value, String what) throws EncodeException {
         if (!kind.isInstance(value)) {
-            throw new EncodeException(path.toString(), "expected " + what + " but the value is " + kind(value));
+            throw error("expected " + what + " but the value is " + kind(value));
         }
         return kind.cast(value);
+    }
+
+    private EncodeException error(String problem) {
+        return new EncodeException(path.toString(), problem);
     }
 
     private static String kind(AsnValue value) {

@@ -1,26 +1,65 @@
 package org.illbridge.codec.asn1;
 
-/** Where in a value the codec is, as ASN.1 names: {@code ILL-Request.item-id.title}, {@code …[2]}. */
-record Path(Path parent, String name) {
+/**
+ * Where in a value the codec is, kept as a stack of ASN.1 names and SEQUENCE OF indexes while
+ * decoding or encoding. Pushing and popping allocate nothing; the path is only spelled out
+ * ({@code ILL-Request.item-id.title}, {@code …iLL-service-type[2]}) when something goes wrong.
+ */
+final class Path {
 
-    static Path root(String name) {
-        return new Path(null, name);
+    private static final int INITIAL_DEPTH = 12;
+
+    private String[] names = new String[INITIAL_DEPTH];
+    private int[] indexes = new int[INITIAL_DEPTH];
+    private int depth;
+
+    Path(String root) {
+        names[0] = root;
+        depth = 1;
     }
 
-    Path child(String component) {
-        return new Path(this, component);
+    void push(String name) {
+        grow();
+        names[depth] = name;
+        indexes[depth++] = -1;
     }
 
-    Path index(int i) {
-        return new Path(this, "[" + i + "]");
+    void pushIndex(int index) {
+        grow();
+        names[depth] = null;
+        indexes[depth++] = index;
+    }
+
+    void pop() {
+        depth--;
+    }
+
+    int depth() {
+        return depth;
+    }
+
+    /** Back to an earlier depth, after an attempt that failed part-way. */
+    void truncate(int earlierDepth) {
+        depth = earlierDepth;
+    }
+
+    private void grow() {
+        if (depth == names.length) {
+            names = java.util.Arrays.copyOf(names, depth * 2);
+            indexes = java.util.Arrays.copyOf(indexes, depth * 2);
+        }
     }
 
     @Override
     public String toString() {
-        if (parent == null) {
-            return name;
+        StringBuilder text = new StringBuilder(names[0]);
+        for (int i = 1; i < depth; i++) {
+            if (names[i] == null) {
+                text.append('[').append(indexes[i]).append(']');
+            } else {
+                text.append('.').append(names[i]);
+            }
         }
-        String prefix = parent.toString();
-        return name.startsWith("[") ? prefix + name : prefix + "." + name;
+        return text.toString();
     }
 }
