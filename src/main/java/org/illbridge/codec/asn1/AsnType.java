@@ -1,5 +1,6 @@
 package org.illbridge.codec.asn1;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +23,55 @@ public sealed interface AsnType {
     /** Whether its encoding is constructed. */
     boolean constructed();
 
-    /** SEQUENCE { components }. */
-    record SequenceType(String name, List<Component> components) implements AsnType {
-        public SequenceType {
-            components = List.copyOf(components);
+    /**
+     * SEQUENCE { components }. Knows which component each tag belongs to, so that a decoder finds
+     * the component of an element in one step (the module's tags within a SEQUENCE are distinct).
+     */
+    final class SequenceType implements AsnType {
+        private static final int KEYS = 4 * 64;
+
+        private final String name;
+        private final List<Component> components;
+        private final int[] componentByTag = new int[KEYS];
+        private final Map<String, Integer> componentByName = new java.util.HashMap<>();
+        /** True when some component may start with a tag the table cannot hold (an untagged ANY, a large tag number). */
+        private final boolean needsScan;
+
+        public SequenceType(String name, List<Component> components) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.components = List.copyOf(components);
+            java.util.Arrays.fill(componentByTag, -1);
+            boolean scan = false;
+            for (int i = 0; i < this.components.size(); i++) {
+                Component component = this.components.get(i);
+                componentByName.put(component.name(), i);
+                List<Tag> first = new ArrayList<>();
+                if (!FirstTags.collect(component.type(), first)) {
+                    scan = true;
+                }
+                for (Tag tag : first) {
+                    int key = key(tag);
+                    if (key < 0) {
+                        scan = true;
+                    } else if (componentByTag[key] < 0) {
+                        componentByTag[key] = i;
+                    }
+                }
+            }
+            this.needsScan = scan;
         }
 
         public static SequenceType of(String name, Component... components) {
             return new SequenceType(name, List.of(components));
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        public List<Component> components() {
+            return components;
         }
 
         @Override
@@ -43,12 +85,36 @@ public sealed interface AsnType {
         }
 
         public Component component(String componentName) {
-            for (Component component : components) {
-                if (component.name().equals(componentName)) {
-                    return component;
-                }
+            Integer index = componentByName.get(componentName);
+            return index == null ? null : components.get(index);
+        }
+
+        /** The index of the component named {@code componentName}, or -1. */
+        public int indexOf(String componentName) {
+            Integer index = componentByName.get(componentName);
+            return index == null ? -1 : index;
+        }
+
+        /**
+         * The index of the component an element with {@code tag} can be, looking no earlier than
+         * {@code from}; -1 when none; {@link Integer#MIN_VALUE} when only a scan can tell.
+         */
+        int componentFor(Tag tag, int from) {
+            int key = key(tag);
+            if (needsScan || key < 0) {
+                return Integer.MIN_VALUE;
             }
-            return null;
+            int index = componentByTag[key];
+            return index >= from ? index : -1;
+        }
+
+        private static int key(Tag tag) {
+            return tag.number() < 64 ? ((tag.tagClass() >> 6) << 6) | tag.number() : -1;
+        }
+
+        @Override
+        public String toString() {
+            return "SequenceType[" + name + "]";
         }
     }
 

@@ -14,13 +14,28 @@ import java.util.Optional;
 public sealed interface AsnValue {
 
     /** A SEQUENCE or SET: its components present, in schema order. */
-    record Sequence(List<Field> fields) implements AsnValue {
-        public Sequence {
-            fields = List.copyOf(fields);
+    final class Sequence implements AsnValue {
+        private final List<Field> fields;
+
+        public Sequence(List<Field> fields) {
+            this.fields = List.copyOf(fields);
+        }
+
+        private Sequence(List<Field> fields, boolean owned) {
+            this.fields = java.util.Collections.unmodifiableList(fields);
+        }
+
+        /** Takes ownership of a list no one else holds: for the decoder, saving a copy. */
+        static Sequence owning(List<Field> fields) {
+            return new Sequence(fields, true);
         }
 
         public static Sequence of(Field... fields) {
             return new Sequence(List.of(fields));
+        }
+
+        public List<Field> fields() {
+            return fields;
         }
 
         public Optional<AsnValue> get(String name) {
@@ -38,11 +53,26 @@ public sealed interface AsnValue {
             for (int i = 0; i < copy.size(); i++) {
                 if (copy.get(i).name().equals(name)) {
                     copy.set(i, new Field(name, value));
-                    return new Sequence(copy);
+                    return new Sequence(copy, true);
                 }
             }
             copy.add(new Field(name, value));
-            return new Sequence(copy);
+            return new Sequence(copy, true);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Sequence that && fields.equals(that.fields);
+        }
+
+        @Override
+        public int hashCode() {
+            return fields.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "Sequence" + fields;
         }
     }
 
@@ -55,9 +85,38 @@ public sealed interface AsnValue {
     }
 
     /** A SEQUENCE OF. */
-    record SequenceOf(List<AsnValue> elements) implements AsnValue {
-        public SequenceOf {
-            elements = List.copyOf(elements);
+    final class SequenceOf implements AsnValue {
+        private final List<AsnValue> elements;
+
+        public SequenceOf(List<AsnValue> elements) {
+            this.elements = List.copyOf(elements);
+        }
+
+        private SequenceOf(List<AsnValue> elements, boolean owned) {
+            this.elements = java.util.Collections.unmodifiableList(elements);
+        }
+
+        static SequenceOf owning(List<AsnValue> elements) {
+            return new SequenceOf(elements, true);
+        }
+
+        public List<AsnValue> elements() {
+            return elements;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SequenceOf that && elements.equals(that.elements);
+        }
+
+        @Override
+        public int hashCode() {
+            return elements.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "SequenceOf" + elements;
         }
     }
 

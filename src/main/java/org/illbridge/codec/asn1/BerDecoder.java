@@ -59,35 +59,55 @@ public final class BerDecoder {
         if (bytes.length == 0) {
             throw decoder.error(0, "no bytes to decode");
         }
-        Element element = decoder.read(0, bytes.length, 0);
-        if (!decoder.matches(type, element.tag())) {
-            throw decoder.error(0, "expected " + describe(type) + " but found tag " + element.tag());
+        Tag tag = decoder.tagAt(0, bytes.length);
+        long span = decoder.read(0, tag, bytes.length, 0);
+        if (!decoder.matches(type, tag)) {
+            throw decoder.error(0, "expected " + describe(type) + " but found tag " + tag);
         }
-        AsnValue value = decoder.decode(type, element, NO_SCOPE, 0);
-        if (element.end() != bytes.length) {
-            throw decoder.error(element.end(), (bytes.length - element.end()) + " bytes follow the end of the value");
+        AsnValue value = decoder.decode(type, tag, 0, span, NO_SCOPE, 0);
+        int end = end(span);
+        if (end != bytes.length) {
+            throw decoder.error(end, (bytes.length - end) + " bytes follow the end of the value");
         }
         return value;
     }
 
-    /** A TLV found in the input: where its header, content and end are. */
-    private record Element(Tag tag, boolean constructed, int start, int contentStart, int contentEnd, int end) {
-        int length() {
-            return contentEnd - contentStart;
-        }
+    /*
+     * Where an element's content lies is packed in a long, a "span", so reading an element
+     * allocates nothing: the content's start in the high 32 bits, its end in bits 0-30, and bit
+     * 31 set when the length was indefinite (the element then ends 2 octets after its content).
+     * The element's own start and tag are known to whoever read it.
+     */
+    private static final long INDEFINITE = 1L << 31;
+
+    private static long span(int contentStart, int contentEnd, boolean indefinite) {
+        return ((long) contentStart << 32) | contentEnd | (indefinite ? INDEFINITE : 0);
+    }
+
+    private static int contentStart(long span) {
+        return (int) (span >>> 32);
+    }
+
+    private static int contentEnd(long span) {
+        return (int) (span & 0x7FFFFFFFL);
+    }
+
+    private static int end(long span) {
+        return contentEnd(span) + ((span & INDEFINITE) != 0 ? 2 : 0);
+    }
+
+    private static int length(long span) {
+        return contentEnd(span) - contentStart(span);
+    }
+
+    private boolean constructed(int offset) {
+        return (in[offset] & 0x20) != 0;
     }
 
     // ---- reading TLVs ----------------------------------------------------------------------
 
-    private Element read(int offset, int limit, int depth) throws DecodeException {
-        if (offset >= limit) {
-            throw error(offset, "element expected but no bytes are left");
-        }
-        return read(offset, tagAt(offset, limit), limit, depth);
-    }
-
-    /** Reads the element at {@code offset}, whose tag has been read already. */
-    private Element read(int offset, Tag tag, int limit, int depth) throws DecodeException {
+    /** Reads the header of the element at {@code offset}, whose tag has been read already; returns its span. */
+    private long read(int offset, Tag tag, int limit, int depth) throws DecodeException {
         if (++elements > limits.maxElements()) {
             throw error(offset, "more than " + limits.maxElements() + " elements");
         }
@@ -104,8 +124,7 @@ public final class BerDecoder {
             if (!constructed) {
                 throw error(offset, "primitive element with an indefinite length at offset " + offset);
             }
-            int contentEnd = endOfIndefinite(i, limit, depth);
-            return new Element(tag, true, offset, i, contentEnd, contentEnd + 2);
+            return span(i, endOfIndefinite(i, limit, depth), true);
         }
         long length = first;
         if (first > 0x80) {
@@ -125,11 +144,14 @@ public final class BerDecoder {
         if (length > left) {
             throw error(offset, "length " + length + " exceeds the " + left + " bytes left at offset " + offset);
         }
-        return new Element(tag, constructed, offset, i, i + (int) length, i + (int) length);
+        return span(i, i + (int) length, false);
     }
 
     /** The tag at {@code offset}, read before its length so that errors can name its element. */
     private Tag tagAt(int offset, int limit) throws DecodeException {
+        if (offset >= limit) {
+            throw error(offset, "element expected but no bytes are left");
+        }
         int identifier = in[offset] & 0xFF;
         int number = identifier & 0x1F;
         if (number == 0x1F) {
@@ -178,7 +200,7 @@ public final class BerDecoder {
                 remember(contentStart, i);
                 return i;
             }
-            i = read(i, limit, depth + 1).end();
+            i = end(read(i, tagAt(i, limit), limit, depth + 1));
         }
     }
 
@@ -190,9 +212,9 @@ public final class BerDecoder {
         indefiniteEnds[knownIndefinite++] = endOfContents;
     }
 
-    private void requireConstructed(Element e) throws DecodeException {
-        if (!e.constructed()) {
-            throw error(e.start(), "a constructed element was expected, found a primitive one");
+    private void requireConstructed(int offset) throws DecodeException {
+        if (!constructed(offset)) {
+            throw error(offset, "a constructed element was expected, found a primitive one");
         }
     }
 
@@ -218,87 +240,95 @@ public final class BerDecoder {
     }
 
     /**
-     * Decodes {@code e}, whose tag is known to match {@code type}. {@code scope} holds the
-     * components decoded so far in the enclosing SEQUENCE, for ANY DEFINED BY.
+     * Decodes the element at {@code offset} (tag {@code tag}, content {@code span}), whose tag is
+     * known to match {@code type}. {@code scope} holds the components decoded so far in the
+     * enclosing SEQUENCE, for ANY DEFINED BY.
      */
-    private AsnValue decode(AsnType type, Element e, List<AsnValue.Field> scope, int depth) throws DecodeException {
+    private AsnValue decode(AsnType type, Tag tag, int offset, long span, List<AsnValue.Field> scope, int depth)
+            throws DecodeException {
         if (type instanceof TaggedType tagged) {
             return tagged.implicit()
-                    ? decode(tagged.inner(), e, scope, depth)
-                    : decodeExplicit(tagged, e, scope, depth);
+                    ? decode(tagged.inner(), tag, offset, span, scope, depth)
+                    : decodeExplicit(tagged, offset, span, scope, depth);
         }
         if (type instanceof SequenceType sequence) {
-            return decodeSequence(sequence, e, depth);
+            return decodeSequence(sequence, offset, span, depth);
         }
         if (type instanceof IllStringType) {
-            return AsnValue.IllString.owning(e.tag().number() == 26, primitive(e));
+            return AsnValue.IllString.owning(tag.number() == 26, primitive(offset, span));
         }
         if (type instanceof EnumeratedType enumerated) {
-            long number = integer(e);
+            long number = integer(offset, span);
             return new AsnValue.Enumerated(number, enumerated.identifiers().get(number));
         }
         if (type instanceof ChoiceType choice) {
-            return decodeChoice(choice, e, scope, depth);
+            return decodeChoice(choice, tag, offset, span, scope, depth);
         }
         if (type instanceof SequenceOfType sequenceOf) {
-            return decodeSequenceOf(sequenceOf, e, depth);
+            return decodeSequenceOf(sequenceOf, offset, span, depth);
         }
         if (type instanceof StringType) {
-            return AsnValue.Bytes.owning(primitive(e));
+            return AsnValue.Bytes.owning(primitive(offset, span));
         }
         if (type instanceof BooleanType) {
-            if (e.constructed() || e.length() != 1) {
-                throw error(e.start(), "BOOLEAN of " + e.length() + " octets; exactly 1 is allowed");
+            if (constructed(offset) || length(span) != 1) {
+                throw error(offset, "BOOLEAN of " + length(span) + " octets; exactly 1 is allowed");
             }
-            return new AsnValue.Bool(in[e.contentStart()] != 0);
+            return new AsnValue.Bool(in[contentStart(span)] != 0);
         }
         if (type instanceof IntegerType) {
-            return new AsnValue.Int(integer(e));
+            return new AsnValue.Int(integer(offset, span));
         }
         if (type instanceof AnyType any) {
-            return decodeAny(any, e, scope, depth);
+            return decodeAny(any, tag, offset, span, scope, depth);
         }
         if (type instanceof NullType) {
-            if (e.length() != 0 || e.constructed()) {
-                throw error(e.start(), "NULL with content");
+            if (length(span) != 0 || constructed(offset)) {
+                throw error(offset, "NULL with content");
             }
             return new AsnValue.Null();
         }
         if (type instanceof OidType) {
-            return new AsnValue.Oid(oid(e));
+            return new AsnValue.Oid(oid(offset, span));
         }
         throw new IllegalStateException("no decoder for " + type);
     }
 
-    private AsnValue decodeExplicit(TaggedType tagged, Element e, List<AsnValue.Field> scope, int depth)
+    private AsnValue decodeExplicit(TaggedType tagged, int offset, long span, List<AsnValue.Field> scope, int depth)
             throws DecodeException {
-        if (!e.constructed()) {
-            throw error(e.start(), "explicitly tagged " + tagged.tag() + " must be constructed");
+        if (!constructed(offset)) {
+            throw error(offset, "explicitly tagged " + tagged.tag() + " must be constructed");
         }
-        Element inner = read(e.contentStart(), e.contentEnd(), depth + 1);
-        if (!matches(tagged.inner(), inner.tag())) {
-            throw error(inner.start(), "expected " + describe(tagged.inner()) + " inside " + tagged.tag()
-                    + " but found tag " + inner.tag());
+        int innerOffset = contentStart(span);
+        Tag innerTag = tagAt(innerOffset, contentEnd(span));
+        long inner = read(innerOffset, innerTag, contentEnd(span), depth + 1);
+        if (!matches(tagged.inner(), innerTag)) {
+            throw error(innerOffset, "expected " + describe(tagged.inner()) + " inside " + tagged.tag()
+                    + " but found tag " + innerTag);
         }
-        if (inner.end() != e.contentEnd()) {
-            throw error(inner.end(), "unexpected bytes after the value inside " + tagged.tag());
+        if (end(inner) != contentEnd(span)) {
+            throw error(end(inner), "unexpected bytes after the value inside " + tagged.tag());
         }
-        return decode(tagged.inner(), inner, scope, depth + 1);
+        return decode(tagged.inner(), innerTag, innerOffset, inner, scope, depth + 1);
     }
 
-    private AsnValue decodeSequence(SequenceType sequence, Element e, int depth) throws DecodeException {
-        requireConstructed(e);
+    private AsnValue decodeSequence(SequenceType sequence, int offset, long span, int depth) throws DecodeException {
+        requireConstructed(offset);
         List<Component> components = sequence.components();
         List<AsnValue.Field> fields = new ArrayList<>(components.size());
         int next = 0;
-        int i = e.contentStart();
-        while (i < e.contentEnd()) {
-            Tag tag = tagAt(i, e.contentEnd());
-            int match = next;
-            while (match < components.size() && !matches(components.get(match).type(), tag)) {
-                match++;
+        int i = contentStart(span);
+        int limit = contentEnd(span);
+        while (i < limit) {
+            Tag tag = tagAt(i, limit);
+            int match = sequence.componentFor(tag, next);
+            if (match == Integer.MIN_VALUE) {
+                match = next;
+                while (match < components.size() && !matches(components.get(match).type(), tag)) {
+                    match++;
+                }
             }
-            if (match == components.size()) {
+            if (match < 0 || match == components.size()) {
                 throw error(i, "unexpected element with tag " + tag + " at offset " + i);
             }
             for (; next < match; next++) {
@@ -306,15 +336,15 @@ public final class BerDecoder {
             }
             Component component = components.get(next++);
             path.push(component.name());
-            Element child = read(i, tag, e.contentEnd(), depth + 1);
-            fields.add(new AsnValue.Field(component.name(), decode(component.type(), child, fields, depth + 1)));
+            long child = read(i, tag, limit, depth + 1);
+            fields.add(new AsnValue.Field(component.name(), decode(component.type(), tag, i, child, fields, depth + 1)));
             path.pop();
-            i = child.end();
+            i = end(child);
         }
         for (; next < components.size(); next++) {
-            absent(components.get(next), fields, e.contentEnd());
+            absent(components.get(next), fields, limit);
         }
-        return new AsnValue.Sequence(fields);
+        return AsnValue.Sequence.owning(fields);
     }
 
     private void absent(Component component, List<AsnValue.Field> fields, int offset) throws DecodeException {
@@ -327,34 +357,37 @@ public final class BerDecoder {
         }
     }
 
-    private AsnValue decodeSequenceOf(SequenceOfType sequenceOf, Element e, int depth) throws DecodeException {
-        requireConstructed(e);
+    private AsnValue decodeSequenceOf(SequenceOfType sequenceOf, int offset, long span, int depth)
+            throws DecodeException {
+        requireConstructed(offset);
         List<AsnValue> values = new ArrayList<>();
-        int i = e.contentStart();
-        while (i < e.contentEnd()) {
+        int i = contentStart(span);
+        int limit = contentEnd(span);
+        while (i < limit) {
             path.pushIndex(values.size());
-            Element child = read(i, e.contentEnd(), depth + 1);
-            if (!matches(sequenceOf.element(), child.tag())) {
-                throw error(i, "expected " + describe(sequenceOf.element()) + " but found tag " + child.tag());
+            Tag tag = tagAt(i, limit);
+            long child = read(i, tag, limit, depth + 1);
+            if (!matches(sequenceOf.element(), tag)) {
+                throw error(i, "expected " + describe(sequenceOf.element()) + " but found tag " + tag);
             }
-            values.add(decode(sequenceOf.element(), child, NO_SCOPE, depth + 1));
+            values.add(decode(sequenceOf.element(), tag, i, child, NO_SCOPE, depth + 1));
             path.pop();
-            i = child.end();
+            i = end(child);
         }
-        return new AsnValue.SequenceOf(values);
+        return AsnValue.SequenceOf.owning(values);
     }
 
-    private AsnValue decodeChoice(ChoiceType choice, Element e, List<AsnValue.Field> scope, int depth)
-            throws DecodeException {
+    private AsnValue decodeChoice(ChoiceType choice, Tag tag, int offset, long span, List<AsnValue.Field> scope,
+                                  int depth) throws DecodeException {
         for (Component alternative : choice.alternatives()) {
-            if (matches(alternative.type(), e.tag())) {
+            if (matches(alternative.type(), tag)) {
                 path.push(alternative.name());
-                AsnValue value = decode(alternative.type(), e, scope, depth);
+                AsnValue value = decode(alternative.type(), tag, offset, span, scope, depth);
                 path.pop();
                 return new AsnValue.Choice(alternative.name(), value);
             }
         }
-        throw error(e.start(), "no alternative of " + choice.name() + " has tag " + e.tag());
+        throw error(offset, "no alternative of " + choice.name() + " has tag " + tag);
     }
 
     /**
@@ -362,25 +395,25 @@ public final class BerDecoder {
      * one; content that is unknown, or that fails to decode as its type, is kept as opaque bytes
      * so that it survives a decode and encode unchanged.
      */
-    private AsnValue decodeAny(AnyType any, Element e, List<AsnValue.Field> scope, int depth) {
+    private AsnValue decodeAny(AnyType any, Tag tag, int offset, long span, List<AsnValue.Field> scope, int depth) {
         AsnType known = null;
         if (any.definedBy() != null && valueOf(scope, any.definedBy()) instanceof AsnValue.Oid oid) {
             known = registry.byOid(oid.dotted()).orElse(null);
         }
-        if (known == null && e.tag().equals(Tag.EXTERNAL) && e.constructed()) {
+        if (known == null && tag.equals(Tag.EXTERNAL) && constructed(offset)) {
             known = registry.external();
         }
-        if (known != null && matches(known, e.tag())) {
+        if (known != null && matches(known, tag)) {
             int elementsBefore = elements;
             int depthBefore = path.depth();
             try {
-                return new AsnValue.Typed(known.name(), decode(known, e, NO_SCOPE, depth + 1));
+                return new AsnValue.Typed(known.name(), decode(known, tag, offset, span, NO_SCOPE, depth + 1));
             } catch (DecodeException notThatType) {
                 elements = elementsBefore;
                 path.truncate(depthBefore);
             }
         }
-        return AsnValue.Opaque.owning(Arrays.copyOfRange(in, e.start(), e.end()));
+        return AsnValue.Opaque.owning(Arrays.copyOfRange(in, offset, end(span)));
     }
 
     private static AsnValue valueOf(List<AsnValue.Field> scope, String name) {
@@ -394,43 +427,43 @@ public final class BerDecoder {
 
     // ---- primitives ------------------------------------------------------------------------
 
-    private byte[] primitive(Element e) throws DecodeException {
-        if (e.constructed()) {
-            throw error(e.start(), "constructed (segmented) strings are not supported");
+    private byte[] primitive(int offset, long span) throws DecodeException {
+        if (constructed(offset)) {
+            throw error(offset, "constructed (segmented) strings are not supported");
         }
-        return Arrays.copyOfRange(in, e.contentStart(), e.contentEnd());
+        return Arrays.copyOfRange(in, contentStart(span), contentEnd(span));
     }
 
-    private long integer(Element e) throws DecodeException {
-        if (e.constructed()) {
-            throw error(e.start(), "INTEGER must be primitive");
+    private long integer(int offset, long span) throws DecodeException {
+        if (constructed(offset)) {
+            throw error(offset, "INTEGER must be primitive");
         }
-        int length = e.length();
+        int length = length(span);
         if (length == 0) {
-            throw error(e.start(), "INTEGER with no content octets");
+            throw error(offset, "INTEGER with no content octets");
         }
         if (length > 8) {
-            throw error(e.start(), "INTEGER of " + length + " octets is too large");
+            throw error(offset, "INTEGER of " + length + " octets is too large");
         }
-        long value = in[e.contentStart()]; // sign-extended first octet
-        for (int i = e.contentStart() + 1; i < e.contentEnd(); i++) {
+        long value = in[contentStart(span)]; // sign-extended first octet
+        for (int i = contentStart(span) + 1; i < contentEnd(span); i++) {
             value = (value << 8) | (in[i] & 0xFF);
         }
         return value;
     }
 
-    private String oid(Element e) throws DecodeException {
-        if (e.constructed() || e.length() == 0) {
-            throw error(e.start(), "OBJECT IDENTIFIER must be primitive and not empty");
+    private String oid(int offset, long span) throws DecodeException {
+        if (constructed(offset) || length(span) == 0) {
+            throw error(offset, "OBJECT IDENTIFIER must be primitive and not empty");
         }
         StringBuilder dotted = new StringBuilder();
         long arc = 0;
         int octets = 0;
         boolean first = true;
-        for (int i = e.contentStart(); i < e.contentEnd(); i++) {
+        for (int i = contentStart(span); i < contentEnd(span); i++) {
             int b = in[i] & 0xFF;
             if (++octets > 9) {
-                throw error(e.start(), "OBJECT IDENTIFIER arc too large at offset " + i);
+                throw error(offset, "OBJECT IDENTIFIER arc too large at offset " + i);
             }
             arc = (arc << 7) | (b & 0x7F);
             if ((b & 0x80) == 0) {
@@ -446,7 +479,7 @@ public final class BerDecoder {
             }
         }
         if (octets != 0) {
-            throw error(e.start(), "OBJECT IDENTIFIER ends in the middle of an arc");
+            throw error(offset, "OBJECT IDENTIFIER ends in the middle of an arc");
         }
         return dotted.toString();
     }

@@ -130,7 +130,10 @@ public final class BerEncoder {
         AsnValue[] byComponent = new AsnValue[components.size()];
         int next = 0;
         for (AsnValue.Field field : value.fields()) {
-            int index = indexOf(components, field.name(), next);
+            int index = indexFrom(components, field.name(), next);
+            if (index < 0) {
+                index = type.indexOf(field.name());
+            }
             if (index < 0) {
                 throw error(type.name() + " has no component " + field.name());
             }
@@ -151,14 +154,9 @@ public final class BerEncoder {
         }
     }
 
-    /** Where {@code name} is among the components: fields are normally in order, so look from {@code from} first. */
-    private static int indexOf(List<Component> components, String name, int from) {
+    /** Fields are normally in module order, so the component is found a few steps on from the last. */
+    private static int indexFrom(List<Component> components, String name, int from) {
         for (int i = from; i < components.size(); i++) {
-            if (components.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        for (int i = 0; i < from && i < components.size(); i++) {
             if (components.get(i).name().equals(name)) {
                 return i;
             }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.illbridge.support.YazHelper;
 import org.illbridge.support.YazVectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,6 +26,25 @@ class YazVectorsRoundTripTest {
 
     static List<Path> vectors() {
         return YazVectors.all();
+    }
+
+    @Test
+    void theCommittedVectorsAreWhatTheYazHelperWritesToday() throws Exception {
+        YazHelper.require();
+
+        YazHelper.Result written = YazHelper.run("vectors", work.toString());
+
+        assertThat(written.exitCode()).as(written.output()).isZero();
+        List<Path> fresh;
+        try (var files = Files.list(work)) {
+            fresh = files.sorted().toList();
+        }
+        assertThat(fresh).extracting(p -> p.getFileName().toString())
+                .containsExactlyElementsOf(vectors().stream().map(p -> p.getFileName().toString()).toList());
+        for (Path file : fresh) {
+            assertThat(Files.readAllBytes(file)).as(file.getFileName().toString())
+                    .isEqualTo(YazVectors.read(YazVectors.DIRECTORY.resolve(file.getFileName())));
+        }
     }
 
     @ParameterizedTest(name = "{0}")
