@@ -3,15 +3,17 @@ package org.illbridge.camel;
 import java.time.Clock;
 import org.illbridge.camel.netty.BerFrameDecoderFactory;
 import org.illbridge.camel.netty.IdleTimeoutHandlerFactory;
+import org.illbridge.config.InboxProperties;
 import org.illbridge.config.ListenerProperties;
+import org.illbridge.store.InboxSpool;
 import org.illbridge.store.InboxStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the ISO ILL listener: its Netty handler factories, the inbox writer and the route. */
+/** Wires the ISO ILL listener: its Netty handler factories, the inbox writer and spool, and the routes. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ListenerProperties.class)
+@EnableConfigurationProperties({ListenerProperties.class, InboxProperties.class})
 public class ListenerConfiguration {
 
     /** Bean names the Netty endpoint refers to ({@code decoders=#name}). */
@@ -29,8 +31,18 @@ public class ListenerConfiguration {
     }
 
     @Bean
-    InboxWriter inboxWriter(InboxStore inbox, ListenerProperties listen, Clock clock) {
-        return new InboxWriter(inbox, listen.address(), clock);
+    InboxSpool inboxSpool(InboxProperties properties) {
+        return new InboxSpool(properties.spoolDirectory());
+    }
+
+    @Bean
+    InboxWriter inboxWriter(InboxStore inbox, InboxSpool spool, ListenerProperties listen, Clock clock) {
+        return new InboxWriter(inbox, spool, listen.address(), clock);
+    }
+
+    @Bean
+    InboxSpoolRoute inboxSpoolRoute(InboxProperties properties, InboxStore inbox, InboxSpool spool) {
+        return new InboxSpoolRoute(properties, new SpoolReplayer(inbox, spool));
     }
 
     @Bean

@@ -2,26 +2,74 @@ package org.illbridge.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.illbridge.support.FreePort;
+import org.illbridge.support.IsoIllPeer;
+import org.illbridge.support.SampleApdus;
 import org.illbridge.support.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /** The service on its default store, embedded H2 in a file. */
 class IsoIllListenerH2Test extends IsoIllListenerContract {
 
     private static final String DATABASE = TestDatabases.newH2Url();
     private static final int LISTEN_PORT = FreePort.find();
+    private static final Path SPOOL = Path.of("target", "spool-" + UUID.randomUUID());
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE);
         registry.add("illbridge.listen.host", () -> "127.0.0.1");
         registry.add("illbridge.listen.port", () -> LISTEN_PORT);
+        registry.add("illbridge.inbox.spool-directory", SPOOL::toString);
+        registry.add("illbridge.inbox.spool-retry-interval", () -> "500ms");
+    }
+
+    @Test
+    void keepsApdusThatArriveWhileTheDatabaseIsAwayAndStoresThemWhenItIsBack() throws Exception {
+        byte[] first = SampleApdus.numbered(1);
+        byte[] second = SampleApdus.numbered(2);
+        jdbc.execute("ALTER TABLE inbox RENAME TO inbox_away");
+        try {
+            try (IsoIllPeer peer = IsoIllPeer.connect(listenPort)) {
+                peer.send(first).send(second);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> spooledFiles().size() == 2);
+            assertThat(api.text("/api/inbox").statusCode()).isEqualTo(500);
+        } finally {
+            jdbc.execute("ALTER TABLE inbox_away RENAME TO inbox");
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.json("/api/inbox").size() == 2);
+
+        JsonNode inbox = api.json("/api/inbox");
+        assertThat(api.bytes("/api/inbox/" + inbox.get(1).get("id").asLong() + "/raw").body()).isEqualTo(first);
+        assertThat(api.bytes("/api/inbox/" + inbox.get(0).get("id").asLong() + "/raw").body()).isEqualTo(second);
+        assertThat(inbox.get(0).get("peer").asString()).startsWith("127.0.0.1:");
+        assertThat(spooledFiles()).isEmpty();
+    }
+
+    private static List<Path> spooledFiles() throws IOException {
+        if (!Files.exists(SPOOL)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(SPOOL)) {
+            return files.filter(p -> p.toString().endsWith(".ber")).toList();
+        }
     }
 
     @Test
