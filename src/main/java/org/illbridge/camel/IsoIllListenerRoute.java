@@ -26,6 +26,8 @@ public final class IsoIllListenerRoute extends RouteBuilder {
     public void configure() {
         from(listenerUri())
                 .routeId("iso-ill-listener")
+                // the inbox writer keeps every frame (or spools it); what fails later is the inbound routes' to handle
+                .errorHandler(noErrorHandler())
                 .process(inboxWriter).id("store-in-inbox")
                 .filter(header(InboxWriter.INBOX_STATUS).isEqualTo(InboxStatus.RECEIVED.code())).id("only-complete-frames")
                     .to(APDU_RECEIVED).id("hand-to-inbound-routes")

@@ -5,7 +5,15 @@ public enum InboxStatus {
     /** A complete APDU frame, stored and not yet processed further. */
     RECEIVED("received"),
     /** Bytes that could not be framed as an APDU; the connection was closed. */
-    UNFRAMED("unframed");
+    UNFRAMED("unframed"),
+    /** Applied to the message file. */
+    APPLIED("applied"),
+    /** Recorded against a request that predates the site's ISO ILL profile: to be updated in OCLC. */
+    RECORDED_FOR_OCLC("recorded-for-oclc"),
+    /** The same APDU was applied before; recorded, not applied again. */
+    DUPLICATE("duplicate"),
+    /** Refused: see the dead letters. */
+    REFUSED("refused");
 
     private final String code;
 

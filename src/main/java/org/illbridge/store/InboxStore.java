@@ -65,6 +65,11 @@ public class InboxStore {
                 .stream().findFirst();
     }
 
+    /** Says what became of an entry; the bytes never change. */
+    public void setStatus(long id, InboxStatus status, String detail) {
+        jdbc.update("UPDATE inbox SET status = ?, status_detail = ? WHERE id = ?", status.code(), detail, id);
+    }
+
     public long count() {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM inbox", Long.class);
         return count == null ? 0 : count;

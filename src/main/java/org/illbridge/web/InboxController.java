@@ -17,8 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/inbox")
 public class InboxController {
 
-    private static final int MAX_LIMIT = 1000;
-
     private final InboxStore inbox;
 
     public InboxController(InboxStore inbox) {
@@ -32,9 +30,7 @@ public class InboxController {
     @GetMapping
     public List<InboxEntry> list(@RequestParam(defaultValue = "100") int limit,
                                  @RequestParam(required = false) Long before) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new BadRequestException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
-        }
+        Limits.check(limit);
         return inbox.newest(limit, before);
     }
 

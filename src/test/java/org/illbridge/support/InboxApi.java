@@ -38,9 +38,27 @@ public final class InboxApi {
         return get(path, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POST with no body; fails unless the answer is 200. */
+    public JsonNode post(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private <T> HttpResponse<T> get(String path, HttpResponse.BodyHandler<T> handler) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), handler);
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), handler);
+            return http.send(request, handler);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -39,6 +39,16 @@ public final class IsoIllPeer implements AutoCloseable {
         }
     }
 
+    /** Reads one APDU the listener sends back on this connection, within the timeout. */
+    public byte[] readApdu(int millis) {
+        try {
+            socket.setSoTimeout(millis);
+            return ApduReader.readOne(socket.getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException("no APDU came back within " + millis + " ms", e);
+        }
+    }
+
     /** True when the listener has closed the connection (end of stream) within the timeout. */
     public boolean closedByListenerWithin(int millis) {
         try {

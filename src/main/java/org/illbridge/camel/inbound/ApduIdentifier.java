@@ -1,0 +1,160 @@
+package org.illbridge.camel.inbound;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.component.netty.NettyConstants;
+import org.illbridge.codec.asn1.DecodeException;
+import org.illbridge.codec.ill.Apdu;
+import org.illbridge.codec.ill.ApduType;
+import org.illbridge.codec.ill.IllCodec;
+import org.illbridge.profile.Peer;
+import org.illbridge.config.ProfileRegistry;
+import org.illbridge.profile.Profiles;
+import org.illbridge.profile.SiteProfile;
+import org.illbridge.protocol.ProtocolMachine;
+import org.illbridge.protocol.ReasonCode;
+import org.illbridge.protocol.Refusal;
+import org.illbridge.protocol.Role;
+import org.illbridge.protocol.TransactionKey;
+import org.illbridge.store.IllTransaction;
+import org.illbridge.store.MessageFileStore;
+
+/**
+ * Decodes an inbound APDU and works out who and what it is about: the site (our symbol) it is
+ * addressed to, our role, its transaction and when that began, the sender. The body stays the
+ * raw bytes; the result goes in the {@link InboundApdu#HEADER} header. An APDU that does not
+ * decode, or speaks an unsupported protocol version, is refused here.
+ */
+public final class ApduIdentifier implements Processor {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    private final IllCodec codec;
+    private final ProfileRegistry profiles;
+    private final MessageFileStore messageFile;
+
+    public ApduIdentifier(IllCodec codec, ProfileRegistry profiles, MessageFileStore messageFile) {
+        this.codec = codec;
+        this.profiles = profiles;
+        this.messageFile = messageFile;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        byte[] bytes = exchange.getMessage().getMandatoryBody(byte[].class);
+        Apdu apdu = decode(bytes);
+        if (apdu.protocolVersion() != 1 && apdu.protocolVersion() != 2) {
+            throw refused(ReasonCode.UNSUPPORTED_PROTOCOL_VERSION,
+                    "The APDU uses protocol version " + apdu.protocolVersion() + "; ISO ILL versions 1 and 2 are supported.",
+                    new Refusal.GeneralProblem("protocol-version-not-supported", null));
+        }
+        Profiles profiles = this.profiles.current();
+        Optional<Peer> byHost = peerAtHost(profiles, remoteHost(exchange));
+        Charset charset = byHost.map(Peer::charset).orElse(StandardCharsets.UTF_8);
+        String responder = symbol(apdu, charset, "responder-id");
+        String requester = symbol(apdu, charset, "requester-id");
+        String initialRequester = symbol(apdu, charset, "transaction-id", "initial-requester-id");
+        SiteProfile site = site(profiles, responder, requester, initialRequester);
+        TransactionKey key = TransactionKey.of(apdu, charset);
+        Role role = site == null ? null : role(apdu.type(), site, key, responder);
+        IllTransaction existing = role == null ? null : messageFile.find(role, site.symbol(), key).orElse(null);
+        String requesterSymbol = requester != null ? requester : initialRequester;
+        String sender = role == Role.LENDING ? requesterSymbol : responder;
+        Peer peer = site == null ? byHost.orElse(null)
+                : Optional.ofNullable(sender).flatMap(site::peer).or(() -> byHost).orElse(null);
+        exchange.getMessage().setHeader(InboundApdu.HEADER, new InboundApdu(apdu, peer != null ? peer.charset() : charset,
+                site, role, key, existing, createdAt(apdu, existing), requesterSymbol, sender, peer, sha256(bytes)));
+    }
+
+    private Apdu decode(byte[] bytes) {
+        try {
+            return codec.decode(bytes);
+        } catch (DecodeException e) {
+            boolean apduTag = bytes.length > 0 && (bytes[0] & 0xC0) == 0x40 && (bytes[0] & 0x1F) >= 1 && (bytes[0] & 0x1F) <= 20;
+            return throwRefused(ReasonCode.UNDECODABLE, "The APDU could not be read as ISO ILL: " + e.getMessage(),
+                    new Refusal.GeneralProblem(apduTag ? "badly-structured-APDU" : "unrecognized-APDU", null));
+        }
+    }
+
+    /** The site among ours that the APDU names: as responder, requester or initial requester. */
+    private static SiteProfile site(Profiles profiles, String... symbols) {
+        for (String symbol : symbols) {
+            Optional<SiteProfile> site = Optional.ofNullable(symbol).flatMap(profiles::site);
+            if (site.isPresent()) {
+                return site.get();
+            }
+        }
+        boolean namesNone = java.util.Arrays.stream(symbols).allMatch(s -> s == null);
+        return namesNone && profiles.sites().size() == 1 ? profiles.sites().get(0) : null;
+    }
+
+    /** Our role: fixed by the APDU type, or for the types either side sends, by the transaction we hold. */
+    private Role role(ApduType type, SiteProfile site, TransactionKey key, String responder) {
+        return ProtocolMachine.receivingRole(type).orElseGet(() -> {
+            List<IllTransaction> held = messageFile.find(site.symbol(), key);
+            if (held.size() == 1) {
+                return held.get(0).role();
+            }
+            return site.symbol().equals(responder) ? Role.LENDING : Role.BORROWING;
+        });
+    }
+
+    /** When the transaction began: as stored, or as the APDU says (its own time for an ILL-Request, else the original service's). */
+    private static LocalDateTime createdAt(Apdu apdu, IllTransaction existing) {
+        if (existing != null) {
+            return existing.createdAt();
+        }
+        String which = apdu.type() == ApduType.ILL_REQUEST ? "date-time-of-this-service" : "date-time-of-original-service";
+        Optional<String> date = apdu.text(StandardCharsets.ISO_8859_1, "service-date-time", which, "date");
+        String time = apdu.text(StandardCharsets.ISO_8859_1, "service-date-time", which, "time").orElse("000000");
+        try {
+            return date.map(d -> LocalDateTime.parse(d + time, DATE_TIME)).orElse(null);
+        } catch (DateTimeParseException e) {
+            return throwRefused(ReasonCode.INVALID_TRANSACTION,
+                    "The APDU's service date '" + date.get() + time + "' is not a date (YYYYMMDD HHMMSS).",
+                    new Refusal.GeneralProblem("badly-structured-APDU", Refusal.Detail.unrecognized(
+                            ApduErrors.element(apdu.type(), "service-date-time." + which))));
+        }
+    }
+
+    private static String symbol(Apdu apdu, Charset charset, String... path) {
+        return apdu.at(path).map(id -> TransactionKey.Symbols.of(id, charset)).filter(s -> !s.isEmpty()).orElse(null);
+    }
+
+    private static Optional<Peer> peerAtHost(Profiles profiles, String host) {
+        return profiles.sites().stream().flatMap(s -> s.peerAtHost(host).stream()).findFirst();
+    }
+
+    private static String remoteHost(Exchange exchange) {
+        SocketAddress remote = exchange.getMessage().getHeader(NettyConstants.NETTY_REMOTE_ADDRESS, SocketAddress.class);
+        return remote instanceof InetSocketAddress inet && inet.getAddress() != null ? inet.getAddress().getHostAddress() : null;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static RefusedApduException refused(ReasonCode code, String sentence, Refusal.ErrorReportSpec report) {
+        return new RefusedApduException(new Refusal(code, sentence, report));
+    }
+
+    private static <T> T throwRefused(ReasonCode code, String sentence, Refusal.ErrorReportSpec report) {
+        throw refused(code, sentence, report);
+    }
+}

@@ -1,0 +1,52 @@
+package org.illbridge.profile;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A library symbol we serve and its ISO ILL profile at OCLC.
+ *
+ * @param symbol our symbol, e.g. the OCLC symbol the profile was installed for
+ * @param profileInstalled when OCLC installed the ISO ILL profile, in the site's local time: requests
+ *     created before it stay with OCLC, newer ones are worked here
+ * @param listeners our listener address(es) as profiled at OCLC, {@code host:port}
+ * @param illFeeManagement whether the site uses OCLC ILL Fee Management
+ * @param directRequest whether the site uses OCLC ILL Direct Request
+ * @param unknownRequesters what to do with requests from requesters the site does not know
+ * @param knownRequesters symbols of requesters the site knows besides its peers
+ * @param peers the partners the site exchanges APDUs with
+ */
+public record SiteProfile(String symbol, LocalDateTime profileInstalled, List<String> listeners,
+                          boolean illFeeManagement, boolean directRequest,
+                          UnknownRequesterPolicy unknownRequesters, List<String> knownRequesters, List<Peer> peers) {
+
+    public SiteProfile {
+        Objects.requireNonNull(symbol, "every profile needs a symbol");
+        Objects.requireNonNull(profileInstalled, "profile " + symbol + " needs profile-installed");
+        listeners = listeners == null ? List.of() : List.copyOf(listeners);
+        unknownRequesters = unknownRequesters == null ? UnknownRequesterPolicy.QUEUE : unknownRequesters;
+        knownRequesters = knownRequesters == null ? List.of() : List.copyOf(knownRequesters);
+        peers = peers == null ? List.of() : List.copyOf(peers);
+    }
+
+    /** Whether a transaction begun at {@code created} (the sender's local time) belongs to OCLC. */
+    public boolean predatesProfile(LocalDateTime created) {
+        return created.isBefore(profileInstalled);
+    }
+
+    public boolean knowsRequester(String requesterSymbol) {
+        return requesterSymbol != null
+                && (knownRequesters.contains(requesterSymbol) || peer(requesterSymbol).isPresent());
+    }
+
+    public Optional<Peer> peer(String peerSymbol) {
+        return peers.stream().filter(p -> p.symbol().equals(peerSymbol)).findFirst();
+    }
+
+    /** The peer whose profiled host is {@code host}, when one is. */
+    public Optional<Peer> peerAtHost(String host) {
+        return peers.stream().filter(p -> host != null && host.equals(p.host())).findFirst();
+    }
+}

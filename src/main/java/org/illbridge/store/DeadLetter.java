@@ -1,0 +1,24 @@
+package org.illbridge.store;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.time.Instant;
+
+/** A refused APDU, kept for a person to look at, replay or discard. */
+public record DeadLetter(
+        long id,
+        @JsonProperty("inbox-id") Long inboxId,
+        @JsonProperty("received-at") Instant receivedAt,
+        String peer,
+        int size,
+        @JsonProperty("reason-code") String reasonCode,
+        String reason,
+        String status,
+        @JsonProperty("report-sent") String reportSent,
+        @JsonRawValue String apdu,
+        @JsonProperty("updated-at") Instant updatedAt) {
+
+    public static final String OPEN = "open";
+    public static final String REPLAYED = "replayed";
+    public static final String DISCARDED = "discarded";
+}

@@ -1,0 +1,188 @@
+package org.illbridge.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.illbridge.protocol.ProtocolState;
+import org.illbridge.protocol.Role;
+import org.illbridge.protocol.TransactionKey;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+
+/**
+ * The message file: transactions, their history, and which APDUs have been applied. Callers run
+ * the statements of one APDU in one database transaction.
+ */
+public class MessageFileStore {
+
+    private static final String COLUMNS = "id, role, site_symbol, initial_requester, group_qualifier, transaction_qualifier,"
+            + " sub_qualifier, protocol_state, status, queue, managed_by, update_in_oclc, requester_symbol, responder_symbol,"
+            + " title, author, need_before, ship_to, maximum_cost, ifm, created_at, updated_at";
+    private static final String KEY = "site_symbol = ? AND initial_requester = ? AND group_qualifier = ?"
+            + " AND transaction_qualifier = ? AND sub_qualifier = ?";
+
+    private final JdbcTemplate jdbc;
+
+    public MessageFileStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Records that the APDU with this hash is being applied. False when it was applied before (a
+     * retransmission, or the same APDU delivered to two addresses): then nothing else may be done
+     * in this database transaction. The unique key makes this hold across instances.
+     */
+    public boolean markApplied(String apduHash, Long inboxId, Instant at) {
+        try {
+            jdbc.update("INSERT INTO processed_apdu (apdu_hash, inbox_id, processed_at) VALUES (?, ?, ?)",
+                    apduHash, inboxId, Timestamp.from(at));
+            return true;
+        } catch (DuplicateKeyException alreadyApplied) {
+            return false;
+        }
+    }
+
+    public Optional<IllTransaction> find(Role role, String site, TransactionKey key) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM ill_transaction WHERE role = ? AND " + KEY,
+                MessageFileStore::transaction, role.code(), site, key.initialRequester(), key.groupQualifier(),
+                key.transactionQualifier(), key.subQualifier()).stream().findFirst();
+    }
+
+    /** The transactions with this id at this site, in whichever role. */
+    public List<IllTransaction> find(String site, TransactionKey key) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM ill_transaction WHERE " + KEY + " ORDER BY id",
+                MessageFileStore::transaction, site, key.initialRequester(), key.groupQualifier(),
+                key.transactionQualifier(), key.subQualifier());
+    }
+
+    public Optional<IllTransaction> find(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM ill_transaction WHERE id = ?", MessageFileStore::transaction, id)
+                .stream().findFirst();
+    }
+
+    /** Adds a new transaction; returns it with its id. Throws DuplicateKeyException when the id is taken. */
+    public IllTransaction create(IllTransaction t) {
+        KeyHolder id = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO ill_transaction (" + COLUMNS.substring(4)
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            int i = 0;
+            insert.setString(++i, t.role().code());
+            insert.setString(++i, t.siteSymbol());
+            insert.setString(++i, t.key().initialRequester());
+            insert.setString(++i, t.key().groupQualifier());
+            insert.setString(++i, t.key().transactionQualifier());
+            insert.setString(++i, t.key().subQualifier());
+            insert.setString(++i, t.state().name());
+            insert.setString(++i, t.status());
+            insert.setString(++i, t.queue());
+            insert.setString(++i, t.managedBy());
+            insert.setBoolean(++i, t.updateInOclc());
+            insert.setString(++i, t.requesterSymbol());
+            insert.setString(++i, t.responderSymbol());
+            insert.setString(++i, t.title());
+            insert.setString(++i, t.author());
+            insert.setString(++i, t.needBefore());
+            insert.setString(++i, t.shipTo());
+            insert.setString(++i, t.maximumCost());
+            insert.setBoolean(++i, t.ifm());
+            insert.setTimestamp(++i, Timestamp.valueOf(t.createdAt()));
+            insert.setTimestamp(++i, Timestamp.from(t.updatedAt()));
+            return insert;
+        }, id);
+        return find(id.getKeyAs(Number.class).longValue()).orElseThrow();
+    }
+
+    public void update(IllTransaction t) {
+        jdbc.update("UPDATE ill_transaction SET protocol_state = ?, status = ?, queue = ?, updated_at = ? WHERE id = ?",
+                t.state().name(), t.status(), t.queue(), Timestamp.from(t.updatedAt()), t.id());
+    }
+
+    public long addHistory(long transactionId, Long inboxId, String direction, String apduType, String peer,
+                           Instant at, byte[] rawBytes, String json, String note) {
+        KeyHolder id = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO apdu_history (transaction_id, inbox_id,"
+                    + " direction, apdu_type, peer, at, raw_bytes, json, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[] {"id"});
+            insert.setLong(1, transactionId);
+            insert.setObject(2, inboxId);
+            insert.setString(3, direction);
+            insert.setString(4, apduType);
+            insert.setString(5, peer);
+            insert.setTimestamp(6, Timestamp.from(at));
+            insert.setBytes(7, rawBytes);
+            insert.setString(8, json);
+            insert.setString(9, note);
+            return insert;
+        }, id);
+        return id.getKeyAs(Number.class).longValue();
+    }
+
+    public List<HistoryEntry> history(long transactionId) {
+        return jdbc.query("SELECT id, transaction_id, inbox_id, direction, apdu_type, peer, at, json, note"
+                + " FROM apdu_history WHERE transaction_id = ? ORDER BY id", (rs, n) -> new HistoryEntry(
+                rs.getLong("id"), rs.getLong("transaction_id"), (Long) rs.getObject("inbox_id", Long.class),
+                rs.getString("direction"), rs.getString("apdu_type"), rs.getString("peer"),
+                rs.getTimestamp("at").toInstant(), rs.getString("json"), rs.getString("note")), transactionId);
+    }
+
+    public Optional<byte[]> historyBytes(long historyId) {
+        return jdbc.query("SELECT raw_bytes FROM apdu_history WHERE id = ?", (rs, n) -> rs.getBytes(1), historyId)
+                .stream().findFirst();
+    }
+
+    /** Transactions newest first, narrowed by whichever of queue, status and site symbol is given. */
+    public List<IllTransaction> list(String queue, String status, String symbol, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ill_transaction WHERE 1 = 1");
+        List<Object> arguments = new ArrayList<>();
+        if (queue != null) {
+            sql.append(" AND queue = ?");
+            arguments.add(queue);
+        }
+        if (status != null) {
+            sql.append(" AND status = ?");
+            arguments.add(status);
+        }
+        if (symbol != null) {
+            sql.append(" AND (site_symbol = ? OR requester_symbol = ? OR responder_symbol = ?)");
+            arguments.add(symbol);
+            arguments.add(symbol);
+            arguments.add(symbol);
+        }
+        sql.append(" ORDER BY id DESC FETCH FIRST ? ROWS ONLY");
+        arguments.add(limit);
+        return jdbc.query(sql.toString(), MessageFileStore::transaction, arguments.toArray());
+    }
+
+    private static IllTransaction transaction(ResultSet rs, int row) throws SQLException {
+        return new IllTransaction(
+                rs.getLong("id"),
+                Role.ofCode(rs.getString("role")),
+                rs.getString("site_symbol"),
+                new TransactionKey(rs.getString("initial_requester"), rs.getString("group_qualifier"),
+                        rs.getString("transaction_qualifier"), rs.getString("sub_qualifier")),
+                ProtocolState.valueOf(rs.getString("protocol_state")),
+                rs.getString("status"),
+                rs.getString("queue"),
+                rs.getString("managed_by"),
+                rs.getBoolean("update_in_oclc"),
+                rs.getString("requester_symbol"),
+                rs.getString("responder_symbol"),
+                rs.getString("title"),
+                rs.getString("author"),
+                rs.getString("need_before"),
+                rs.getString("ship_to"),
+                rs.getString("maximum_cost"),
+                rs.getBoolean("ifm"),
+                rs.getTimestamp("created_at").toLocalDateTime(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}

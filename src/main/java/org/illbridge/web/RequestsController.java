@@ -1,0 +1,52 @@
+package org.illbridge.web;
+
+import java.util.List;
+import org.illbridge.store.HistoryEntry;
+import org.illbridge.store.IllTransaction;
+import org.illbridge.store.MessageFileStore;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The message file: requests by queue, status or symbol, and each with its history. */
+@RestController
+@RequestMapping("/api/requests")
+public class RequestsController {
+
+    private final MessageFileStore messageFile;
+
+    public RequestsController(MessageFileStore messageFile) {
+        this.messageFile = messageFile;
+    }
+
+    /** One request and every APDU in and out of it, oldest first. */
+    public record RequestWithHistory(IllTransaction request, List<HistoryEntry> history) {
+    }
+
+    @GetMapping
+    public List<IllTransaction> list(@RequestParam(required = false) String queue,
+                                     @RequestParam(required = false) String status,
+                                     @RequestParam(required = false) String symbol,
+                                     @RequestParam(defaultValue = "100") int limit) {
+        Limits.check(limit);
+        return messageFile.list(queue, status, symbol, limit);
+    }
+
+    @GetMapping("/{id}")
+    public RequestWithHistory request(@PathVariable long id) {
+        IllTransaction request = messageFile.find(id).orElseThrow(() -> new NotFoundException("no request " + id));
+        return new RequestWithHistory(request, messageFile.history(id));
+    }
+
+    @GetMapping("/{id}/history/{entry}/raw")
+    public ResponseEntity<byte[]> raw(@PathVariable long id, @PathVariable long entry) {
+        byte[] bytes = messageFile.history(id).stream().filter(h -> h.id() == entry).findFirst()
+                .flatMap(h -> messageFile.historyBytes(entry))
+                .orElseThrow(() -> new NotFoundException("no history entry " + entry + " in request " + id));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).body(bytes);
+    }
+}

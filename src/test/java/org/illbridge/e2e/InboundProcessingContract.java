@@ -1,0 +1,292 @@
+package org.illbridge.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.illbridge.codec.ill.IllCodec;
+import org.illbridge.codec.json.ApduJson;
+import org.illbridge.support.InboxApi;
+import org.illbridge.support.IsoIllPeer;
+import org.illbridge.support.ReportCatcher;
+import org.illbridge.support.Variants;
+import org.illbridge.support.YazVectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Inbound processing end to end: YAZ-encoded APDUs over real sockets, through the routes in
+ * routes/, into the message file and the dead letters, with error reports read back by the
+ * sending peer in both interaction styles.
+ *
+ * <p>The site is OCL (the YAZ vectors' responder; ZBW requests), profiled on 2026-01-01, with two
+ * peers on 127.0.0.1: OCLC, same-connection (Direct Request style, and the peer any APDU from
+ * 127.0.0.1 that names no sender is taken to come from), and ZBW, separate-connection, whose
+ * listener is {@link #ZBW}. A second site, PRE, was profiled on 2027-01-01: every request to it
+ * predates its profile.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+abstract class InboundProcessingContract {
+
+    /** ZBW's listener, shared by the H2 and PostgreSQL runs (a daemon that ends with the JVM). */
+    static final ReportCatcher ZBW = new ReportCatcher();
+    private static final int WAIT_MS = 10_000;
+
+    @LocalServerPort
+    int httpPort;
+
+    @Value("${illbridge.listen.port}")
+    int listenPort;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    InboxApi api;
+    final IllCodec codec = new IllCodec();
+
+    static String profiles(String... extraSites) {
+        StringBuilder yaml = new StringBuilder("""
+                illbridge:
+                  profiles:
+                    - symbol: OCL
+                      profile-installed: 2026-01-01T00:00:00
+                      unknown-requesters: queue
+                      peers:
+                        - symbol: OCLC
+                          address: "127.0.0.1:9"
+                          interaction: same-connection
+                        - symbol: ZBW
+                          address: "127.0.0.1:%d"
+                          interaction: separate-connection
+                    - symbol: PRE
+                      profile-installed: 2027-01-01T00:00:00
+                """.formatted(ZBW.port()));
+        for (String site : extraSites) {
+            yaml.append("""
+                        - symbol: %s
+                          profile-installed: 2026-01-01T00:00:00
+                    """.formatted(site));
+        }
+        return yaml.toString();
+    }
+
+    static Path writeProfiles(Path file, String yaml) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, yaml);
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    abstract Path profilesFile();
+
+    @BeforeEach
+    void emptyStores() {
+        for (String table : new String[] {"apdu_history", "ill_transaction", "processed_apdu", "dead_letter", "inbox"}) {
+            jdbc.update("DELETE FROM " + table);
+        }
+        ZBW.clear();
+        writeProfiles(profilesFile(), profiles());
+        api = new InboxApi(httpPort);
+        api.post("/api/profiles/reload");
+    }
+
+    @Test
+    void aLendingRequestArrivesPendingAndLaterApdusMoveIt() {
+        send(YazVectors.read("01-ill-request-minimal"));
+
+        JsonNode request = awaitOneRequest("symbol=OCL", "Pending");
+        assertThat(request.get("role").asString()).isEqualTo("LENDING");
+        assertThat(request.get("protocol-state").asString()).isEqualTo("IN_PROCESS");
+        assertThat(request.get("queue").asString()).isEqualTo("Pending");
+        assertThat(request.get("title").asString()).isEqualTo("A minimal request");
+        assertThat(request.get("requester-symbol").asString()).isEqualTo("ZBW");
+        assertThat(request.get("managed-by").asString()).isEqualTo("iso");
+        assertThat(request.at("/transaction-id/transactionQualifier").asString()).isEqualTo("R-0001");
+
+        send(YazVectors.read("18-cancel"));
+
+        JsonNode cancelled = awaitOneRequest("symbol=OCL", "Cancel Pending");
+        assertThat(cancelled.get("protocol-state").asString()).isEqualTo("CANCEL_PENDING");
+        JsonNode history = api.json("/api/requests/" + cancelled.get("id").asLong()).get("history");
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).get("apdu-type").asString()).isEqualTo("ILL-Request");
+        assertThat(history.get(1).get("apdu-type").asString()).isEqualTo("Cancel");
+        assertThat(history.get(1).at("/apdu/Cancel/requester-note").asString()).isEqualTo("no longer needed");
+        assertThat(api.json("/api/dead-letters")).isEmpty();
+    }
+
+    @Test
+    void badBytesAreRefusedAndReportedOnTheSameConnection() throws Exception {
+        byte[] bad = {0x61, 0x05, 0x30, 0x03, (byte) 0x80, 0x01, 0x02};
+        JsonNode report;
+        try (IsoIllPeer peer = IsoIllPeer.connect(listenPort)) {
+            peer.send(bad);
+            report = json(peer.readApdu(WAIT_MS));
+        }
+
+        assertThat(report.at("/Status-Or-Error-Report/error-report/report-source").asString()).isEqualTo("provider");
+        assertThat(report.at("/Status-Or-Error-Report/error-report/provider-error-report/general-problem").asString())
+                .isEqualTo("badly-structured-APDU");
+        JsonNode dead = awaitDeadLetter("undecodable");
+        assertThat(dead.get("reason").asString()).startsWith("The APDU could not be read as ISO ILL: ILL-Request.transaction-id");
+        assertThat(dead.get("apdu").isNull()).isTrue();
+        assertThat(dead.get("report-sent").asString()).startsWith("sent on the same connection");
+        assertThat(api.bytes("/api/dead-letters/" + dead.get("id").asLong() + "/raw").body()).isEqualTo(bad);
+    }
+
+    @Test
+    void aProhibitedTransitionIsRefusedAndReportedOnANewConnectionToTheSender() throws Exception {
+        send(YazVectors.read("01-ill-request-minimal"));
+        awaitOneRequest("symbol=OCL", "Pending");
+
+        send(YazVectors.read("20-received"));
+
+        JsonNode report = json(ZBW.next(WAIT_MS));
+        assertThat(report.at("/Status-Or-Error-Report/transaction-id/transaction-qualifier").asString()).isEqualTo("R-0001");
+        assertThat(report.at("/Status-Or-Error-Report/error-report/provider-error-report/state-transition-prohibited/aPDU-type")
+                .asString()).isEqualTo("rECEIVED");
+        assertThat(report.at("/Status-Or-Error-Report/error-report/provider-error-report/state-transition-prohibited/current-state")
+                .asString()).isEqualTo("iN-PROCESS");
+        JsonNode dead = awaitDeadLetter("state-transition-prohibited");
+        assertThat(dead.get("reason").asString()).contains("A Received cannot be accepted for transaction ZBW/R-0001");
+        assertThat(dead.at("/apdu/Received/date-received").asString()).isEqualTo("20261203");
+        assertThat(dead.get("report-sent").asString()).startsWith("sent on a new connection to 127.0.0.1:" + ZBW.port());
+        assertThat(awaitOneRequest("symbol=OCL", "Pending").get("protocol-state").asString()).isEqualTo("IN_PROCESS");
+    }
+
+    @Test
+    void anApduForASymbolWeDoNotServeIsRefused() throws Exception {
+        byte[] elsewhere = Variants.withSymbol(YazVectors.read("30-message"), "responder-id", "XXX");
+        JsonNode report;
+        try (IsoIllPeer peer = IsoIllPeer.connect(listenPort)) {
+            peer.send(elsewhere);
+            report = json(peer.readApdu(WAIT_MS));
+        }
+
+        assertThat(report.at("/Status-Or-Error-Report/error-report/report-source").asString()).isEqualTo("user");
+        assertThat(report.at("/Status-Or-Error-Report/error-report/user-error-report/unable-to-perform").asString())
+                .isEqualTo("not-available");
+        assertThat(awaitDeadLetter("unknown-symbol").get("reason").asString())
+                .isEqualTo("The Message is addressed to a library this service does not serve (no ISO ILL profile is"
+                        + " configured for its symbols).");
+    }
+
+    @Test
+    void aRequestThatPredatesTheProfileIsRecordedAndFlaggedForOclc() {
+        send(Variants.withSymbol(YazVectors.read("01-ill-request-minimal"), "responder-id", "PRE"));
+
+        JsonNode request = awaitOneRequest("symbol=PRE", "Update in OCLC");
+        assertThat(request.get("update-in-oclc").asBoolean()).isTrue();
+        assertThat(request.get("managed-by").asString()).isEqualTo("oclc");
+        assertThat(request.get("queue").asString()).isEqualTo("OCLC");
+        JsonNode history = api.json("/api/requests/" + request.get("id").asLong()).get("history");
+        assertThat(history.get(0).get("note").asString()).isEqualTo("predates the PRE ISO ILL profile: update this request in OCLC");
+        assertThat(api.json("/api/inbox").get(0).get("status").asString()).isEqualTo("recorded-for-oclc");
+        assertThat(api.json("/api/dead-letters")).isEmpty();
+    }
+
+    @Test
+    void aRequestFromAnUnknownRequesterGoesToItsOwnQueue() {
+        send(Variants.withSymbol(Variants.withQualifier(YazVectors.read("01-ill-request-minimal"), "R-0900"),
+                "requester-id", "UNK"));
+
+        JsonNode request = awaitOneRequest("queue=Unknown%20Requester", "Pending");
+        assertThat(request.get("requester-symbol").asString()).isEqualTo("UNK");
+        assertThat(request.get("queue").asString()).isEqualTo("Unknown Requester");
+    }
+
+    @Test
+    void anApduReceivedTwiceIsAppliedOnce() {
+        byte[] request = YazVectors.read("01-ill-request-minimal");
+        send(request);
+        send(request);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> statuses().equals("applied,duplicate"));
+        JsonNode requests = api.json("/api/requests");
+        assertThat(requests).hasSize(1);
+        JsonNode history = api.json("/api/requests/" + requests.get(0).get("id").asLong()).get("history");
+        assertThat(history).hasSize(2);
+        assertThat(history.get(1).get("note").asString()).isEqualTo("the same APDU was received before; recorded, not applied again");
+        assertThat(api.json("/api/dead-letters")).isEmpty();
+    }
+
+    @Test
+    void aRefusedApduSucceedsWhenReplayedAfterTheProfileIsFixed() {
+        send(Variants.withSymbol(YazVectors.read("01-ill-request-minimal"), "responder-id", "NEW"));
+        long deadLetter = awaitDeadLetter("unknown-symbol").get("id").asLong();
+
+        writeProfiles(profilesFile(), profiles("NEW"));
+        api.post("/api/profiles/reload");
+        JsonNode replay = api.post("/api/dead-letters/" + deadLetter + "/replay");
+
+        assertThat(replay.get("outcome").asString()).isEqualTo("applied");
+        assertThat(awaitOneRequest("symbol=NEW", "Pending").get("site-symbol").asString()).isEqualTo("NEW");
+        assertThat(api.json("/api/dead-letters/" + deadLetter).get("status").asString()).isEqualTo("replayed");
+        assertThat(api.json("/api/dead-letters")).isEmpty();
+    }
+
+    @Test
+    void aStatusQueryIsAnsweredFromTheStoredState() throws Exception {
+        send(YazVectors.read("01-ill-request-minimal"));
+        awaitOneRequest("symbol=OCL", "Pending");
+
+        send(YazVectors.read("31-status-query"));
+
+        JsonNode answer = json(ZBW.next(WAIT_MS));
+        assertThat(answer.at("/Status-Or-Error-Report/status-report/provider-status-report").asString()).isEqualTo("iN-PROCESS");
+        assertThat(answer.at("/Status-Or-Error-Report/status-report/user-status-report/title").asString())
+                .isEqualTo("A minimal request");
+        assertThat(answer.at("/Status-Or-Error-Report/status-report/user-status-report/most-recent-service").asString())
+                .isEqualTo("iLL-REQUEST");
+    }
+
+    private void send(byte[] apdu) {
+        try (IsoIllPeer peer = IsoIllPeer.connect(listenPort)) {
+            peer.send(apdu);
+        }
+    }
+
+    private JsonNode awaitOneRequest(String query, String status) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            JsonNode found = api.json("/api/requests?" + query);
+            return found.size() == 1 && found.get(0).get("status").asString().equals(status);
+        });
+        return api.json("/api/requests?" + query).get(0);
+    }
+
+    private JsonNode awaitDeadLetter(String reasonCode) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            JsonNode letters = api.json("/api/dead-letters");
+            return letters.size() == 1 && letters.get(0).get("reason-code").asString().equals(reasonCode)
+                    && !letters.get(0).get("report-sent").isNull();
+        });
+        return api.json("/api/dead-letters").get(0);
+    }
+
+    /** The inbox entries' statuses, sorted: APDUs on different connections may be handled in either order. */
+    private String statuses() {
+        java.util.List<String> statuses = new java.util.ArrayList<>();
+        for (JsonNode entry : api.json("/api/inbox")) {
+            statuses.add(entry.get("status").asString());
+        }
+        return String.join(",", statuses.stream().sorted().toList());
+    }
+
+    private JsonNode json(byte[] apdu) throws Exception {
+        return ApduJson.utf8().toJson(codec.decode(apdu));
+    }
+}

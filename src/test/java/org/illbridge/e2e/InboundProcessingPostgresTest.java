@@ -1,0 +1,30 @@
+package org.illbridge.e2e;
+
+import java.nio.file.Path;
+import java.util.UUID;
+import org.illbridge.support.FreePort;
+import org.illbridge.support.TestDatabases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class InboundProcessingPostgresTest extends InboundProcessingContract {
+
+    private static final Path PROFILES = writeProfiles(Path.of("target", "profiles-" + UUID.randomUUID(), "application.yaml"), profiles());
+    private static final String DATABASE = TestDatabases.newPostgresUrl();
+    private static final int LISTEN_PORT = FreePort.find();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE);
+        registry.add("spring.datasource.username", TestDatabases::postgresUser);
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("illbridge.listen.host", () -> "127.0.0.1");
+        registry.add("illbridge.listen.port", () -> LISTEN_PORT);
+        registry.add("illbridge.profiles-file", PROFILES::toString);
+    }
+
+    @Override
+    Path profilesFile() {
+        return PROFILES;
+    }
+}

@@ -1,0 +1,69 @@
+package org.illbridge.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A partner's ISO ILL listener, for tests: accepts the connections illbridge opens to a
+ * separate-connection peer and keeps every APDU that arrives on them.
+ */
+public final class ReportCatcher implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
+
+    public ReportCatcher() {
+        try {
+            server = new ServerSocket(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Thread acceptor = new Thread(this::accept, "report-catcher");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** The next APDU that arrived, waiting up to the timeout; fails when none comes. */
+    public byte[] next(int millis) throws InterruptedException {
+        byte[] apdu = received.poll(millis, TimeUnit.MILLISECONDS);
+        if (apdu == null) {
+            throw new AssertionError("no APDU arrived at the peer within " + millis + " ms");
+        }
+        return apdu;
+    }
+
+    public void clear() {
+        received.clear();
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try (Socket connection = server.accept()) {
+                InputStream in = connection.getInputStream();
+                while (true) {
+                    received.add(ApduReader.readOne(in));
+                }
+            } catch (SocketException closed) {
+                return;
+            } catch (IOException connectionEnded) {
+                // the sender closed its connection: wait for the next
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}
