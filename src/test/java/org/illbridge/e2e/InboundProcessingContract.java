@@ -186,6 +186,45 @@ abstract class InboundProcessingContract {
     }
 
     @Test
+    void anExtensionMarkedCriticalThatIsNotUnderstoodIsRefused() throws Exception {
+        send(YazVectors.read("03-ill-request-v1-third-party"));
+
+        JsonNode report = json(ZBW.next(WAIT_MS));
+        assertThat(report.at("/Status-Or-Error-Report/error-report/user-error-report/unable-to-perform").asString())
+                .isEqualTo("other");
+        assertThat(report.at("/Status-Or-Error-Report/status-or-error-report-extensions/0/item/EXTERNAL/encoding"
+                + "/single-ASN1-type/Additional-User-Error-Report-Info/0/unrecognized-data/element").asString())
+                .isEqualTo("ILL-REQUEST.iLL-request-extensions");
+        assertThat(awaitDeadLetter("unknown-critical-extension").get("reason").asString())
+                .contains("an extension marked critical that illbridge does not know (OID 1.2.840.999.1)");
+        assertThat(api.json("/api/requests")).isEmpty();
+    }
+
+    @Test
+    void aRequestWithoutATitleIsRefusedNamingTheMissingElement() throws Exception {
+        send(Variants.without(YazVectors.read("01-ill-request-minimal"), "item-id", "title"));
+
+        JsonNode report = json(ZBW.next(WAIT_MS));
+        assertThat(report.at("/Status-Or-Error-Report/status-or-error-report-extensions/0/item/EXTERNAL/encoding"
+                + "/single-ASN1-type/Additional-User-Error-Report-Info/0/missing-required-element").asString())
+                .isEqualTo("ILL-REQUEST.item-id.title");
+        assertThat(awaitDeadLetter("missing-required-element").get("reason").asString())
+                .isEqualTo("The ILL-Request has no title (ILL-REQUEST.item-id.title), which is needed to process it.");
+    }
+
+    @Test
+    void aDeadLetterCanBeDiscarded() {
+        send(Variants.withSymbol(YazVectors.read("30-message"), "responder-id", "XXX"));
+        long id = awaitDeadLetter("unknown-symbol").get("id").asLong();
+
+        assertThat(api.delete("/api/dead-letters/" + id).statusCode()).isEqualTo(204);
+
+        assertThat(api.json("/api/dead-letters")).isEmpty();
+        assertThat(api.json("/api/dead-letters?status=discarded").get(0).get("id").asLong()).isEqualTo(id);
+        assertThat(api.delete("/api/dead-letters/" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aRequestThatPredatesTheProfileIsRecordedAndFlaggedForOclc() {
         send(Variants.withSymbol(YazVectors.read("01-ill-request-minimal"), "responder-id", "PRE"));
 

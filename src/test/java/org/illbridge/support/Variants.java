@@ -26,6 +26,15 @@ public final class Variants {
         });
     }
 
+    /** The vector with {@code component} of {@code group} (e.g. item-id's title) left out. */
+    public static byte[] without(byte[] vector, String group, String component) {
+        return edit(vector, apdu -> {
+            AsnValue.Sequence inner = (AsnValue.Sequence) apdu.at(group).orElseThrow();
+            return apdu.body().with(group, new AsnValue.Sequence(
+                    inner.fields().stream().filter(f -> !f.name().equals(component)).toList()));
+        });
+    }
+
     public static AsnValue systemId(String symbol) {
         return AsnValue.Sequence.of(new AsnValue.Field("person-or-institution-symbol",
                 new AsnValue.Choice("institution-symbol", AsnValue.IllString.general(symbol, StandardCharsets.UTF_8))));

@@ -21,8 +21,8 @@ public final class ApduValidator implements Processor {
         Apdu apdu = inbound.apdu();
         rejectUnknownCriticalExtensions(apdu);
         if (apdu.type() == ApduType.ILL_REQUEST) {
-            require(apdu, apdu.at("item-id", "title").isPresent(), "item-id.title", "the title of the item");
-            require(apdu, inbound.requesterSymbol() != null, "requester-id", "the requesting library's symbol");
+            require(apdu, apdu.at("item-id", "title").isPresent(), "item-id.title", "title");
+            require(apdu, inbound.requesterSymbol() != null, "requester-id", "requesting library's symbol");
         }
     }
 
@@ -66,7 +66,7 @@ public final class ApduValidator implements Processor {
         if (!present) {
             String element = ApduErrors.element(apdu.type(), path);
             throw new RefusedApduException(new Refusal(ReasonCode.MISSING_ELEMENT,
-                    "The " + apdu.type().asnName() + " has no " + what + " (" + element + "); it is needed to process it.",
+                    "The " + apdu.type().asnName() + " has no " + what + " (" + element + "), which is needed to process it.",
                     new Refusal.UnableToPerform("other", Refusal.Detail.missing(element))));
         }
     }
