@@ -3,6 +3,7 @@ package org.illbridge.e2e;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.illbridge.support.FreePort;
+import org.illbridge.support.ServiceProperties;
 import org.illbridge.support.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -15,9 +16,7 @@ class InboundProcessingH2Test extends InboundProcessingContract {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("illbridge.listen.host", () -> "127.0.0.1");
-        registry.add("illbridge.listen.port", () -> LISTEN_PORT);
+        ServiceProperties.register(registry, DATABASE, LISTEN_PORT);
         registry.add("illbridge.profiles-file", PROFILES::toString);
     }
 

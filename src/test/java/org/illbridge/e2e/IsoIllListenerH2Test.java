@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.illbridge.support.FreePort;
+import org.illbridge.support.ServiceProperties;
 import org.illbridge.support.IsoIllPeer;
 import org.illbridge.support.SampleApdus;
 import org.illbridge.support.TestDatabases;
@@ -32,9 +33,7 @@ class IsoIllListenerH2Test extends IsoIllListenerContract {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("illbridge.listen.host", () -> "127.0.0.1");
-        registry.add("illbridge.listen.port", () -> LISTEN_PORT);
+        ServiceProperties.register(registry, DATABASE, LISTEN_PORT);
         registry.add("illbridge.inbox.spool-directory", SPOOL::toString);
         registry.add("illbridge.inbox.spool-retry-interval", () -> "500ms");
     }

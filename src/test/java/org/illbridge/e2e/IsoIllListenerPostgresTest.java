@@ -1,6 +1,7 @@
 package org.illbridge.e2e;
 
 import org.illbridge.support.FreePort;
+import org.illbridge.support.ServiceProperties;
 import org.illbridge.support.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -13,10 +14,6 @@ class IsoIllListenerPostgresTest extends IsoIllListenerContract {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("spring.datasource.username", TestDatabases::postgresUser);
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("illbridge.listen.host", () -> "127.0.0.1");
-        registry.add("illbridge.listen.port", () -> LISTEN_PORT);
+        ServiceProperties.register(registry, DATABASE, LISTEN_PORT);
     }
 }
