@@ -213,6 +213,20 @@ abstract class InboundProcessingContract {
     }
 
     @Test
+    void aSenderThatNamesItsAddressInApduDeliveryInfoGetsTheReportThere() throws Exception {
+        try (ReportCatcher elsewhere = new ReportCatcher()) {
+            send(Variants.withDeliveryInfo(YazVectors.read("20-received"), "127.0.0.1:" + elsewhere.port()));
+
+            JsonNode report = json(elsewhere.next(WAIT_MS));
+
+            assertThat(report.at("/Status-Or-Error-Report/error-report/provider-error-report/transaction-id-problem")
+                    .asString()).isEqualTo("unknown-transaction-id");
+            assertThat(awaitDeadLetter("unknown-transaction-id").get("report-sent").asString())
+                    .isEqualTo("sent on a new connection to 127.0.0.1:" + elsewhere.port());
+        }
+    }
+
+    @Test
     void aDeadLetterCanBeDiscarded() {
         send(Variants.withSymbol(YazVectors.read("30-message"), "responder-id", "XXX"));
         long id = awaitDeadLetter("unknown-symbol").get("id").asLong();

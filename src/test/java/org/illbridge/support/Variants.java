@@ -35,6 +35,30 @@ public final class Variants {
         });
     }
 
+    /** The vector with an IPIG APDU-Delivery-Info extension naming {@code address} as the sender's. */
+    public static byte[] withDeliveryInfo(byte[] vector, String address) {
+        return edit(vector, apdu -> {
+            String extensions = apdu.type().asnName().toLowerCase(java.util.Locale.ROOT) + "-extensions";
+            AsnValue parameters = AsnValue.Sequence.of(
+                    new AsnValue.Field("encoding", new AsnValue.SequenceOf(java.util.List.of(new AsnValue.Enumerated(3, "bER")))),
+                    new AsnValue.Field("transport", AsnValue.Sequence.of(
+                            new AsnValue.Field("telecom-service-identifier", AsnValue.IllString.general("TCP/IP", StandardCharsets.UTF_8)),
+                            new AsnValue.Field("telecom-service-address", AsnValue.IllString.general(address, StandardCharsets.UTF_8)))));
+            AsnValue info = AsnValue.Sequence.of(
+                    new AsnValue.Field("sender-info", new AsnValue.SequenceOf(java.util.List.of(parameters))),
+                    new AsnValue.Field("recipient-info", new AsnValue.SequenceOf(java.util.List.of(parameters))));
+            AsnValue external = AsnValue.Sequence.of(
+                    new AsnValue.Field("direct-reference", new AsnValue.Oid("1.0.10161.13.3")),
+                    new AsnValue.Field("encoding", new AsnValue.Choice("single-ASN1-type",
+                            new AsnValue.Typed("APDU-Delivery-Info", info))));
+            AsnValue extension = AsnValue.Sequence.of(
+                    new AsnValue.Field("identifier", new AsnValue.Int(1)),
+                    new AsnValue.Field("critical", new AsnValue.Bool(false)),
+                    new AsnValue.Field("item", new AsnValue.Typed("EXTERNAL", external)));
+            return apdu.body().with(extensions, new AsnValue.SequenceOf(java.util.List.of(extension)));
+        });
+    }
+
     public static AsnValue systemId(String symbol) {
         return AsnValue.Sequence.of(new AsnValue.Field("person-or-institution-symbol",
                 new AsnValue.Choice("institution-symbol", AsnValue.IllString.general(symbol, StandardCharsets.UTF_8))));
