@@ -10,12 +10,28 @@ import java.nio.charset.StandardCharsets;
  * @param address where it listens, {@code host:port}
  * @param charset how its ILL-Strings are encoded (UTF-8 unless it says otherwise)
  * @param interaction whether it expects replies on its own connection or on one we open
+ * @param oclcRules whether what we send it must pass OCLC's rules (true for OCLC), not only the protocol's
+ * @param previousAddress during an address change, the old address, which also gets our APDUs ...
+ * @param previousAddressValidUntil ... until this time (local)
  */
-public record Peer(String symbol, String address, Charset charset, Interaction interaction) {
+public record Peer(String symbol, String address, Charset charset, Interaction interaction, boolean oclcRules,
+                   String previousAddress, java.time.LocalDateTime previousAddressValidUntil) {
 
     public Peer {
         charset = charset == null ? StandardCharsets.UTF_8 : charset;
         interaction = interaction == null ? Interaction.SEPARATE_CONNECTION : interaction;
+    }
+
+    /** Where an APDU sent at {@code now} goes: the address, and the previous one while it is still valid. */
+    public java.util.List<String> addressesAt(java.time.LocalDateTime now) {
+        java.util.List<String> addresses = new java.util.ArrayList<>();
+        if (address != null) {
+            addresses.add(address);
+        }
+        if (previousAddress != null && previousAddressValidUntil != null && now.isBefore(previousAddressValidUntil)) {
+            addresses.add(previousAddress);
+        }
+        return addresses;
     }
 
     /** The host part of {@link #address()}, or null. */

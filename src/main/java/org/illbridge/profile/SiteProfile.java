@@ -17,10 +17,13 @@ import java.util.Optional;
  * @param unknownRequesters what to do with requests from requesters the site does not know
  * @param knownRequesters symbols of requesters the site knows besides its peers
  * @param peers the partners the site exchanges APDUs with
+ * @param transformBibliographicConditionals whether a Conditional answer about wrong or incomplete
+ *     bibliographic data is turned into Not Supplied, not-found-as-cited (else it is refused)
  */
 public record SiteProfile(String symbol, LocalDateTime profileInstalled, List<String> listeners,
                           boolean illFeeManagement, boolean directRequest,
-                          UnknownRequesterPolicy unknownRequesters, List<String> knownRequesters, List<Peer> peers) {
+                          UnknownRequesterPolicy unknownRequesters, List<String> knownRequesters, List<Peer> peers,
+                          boolean transformBibliographicConditionals) {
 
     public SiteProfile {
         Objects.requireNonNull(symbol, "every profile needs a symbol");

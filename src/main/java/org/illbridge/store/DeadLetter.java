@@ -7,7 +7,9 @@ import java.time.Instant;
 /** A refused APDU, kept for a person to look at, replay or discard. */
 public record DeadLetter(
         long id,
+        String direction,
         @JsonProperty("inbox-id") Long inboxId,
+        @JsonProperty("outbox-id") Long outboxId,
         @JsonProperty("received-at") Instant receivedAt,
         String peer,
         int size,

@@ -14,8 +14,8 @@ import org.springframework.jdbc.support.KeyHolder;
 /** The dead letters: refused APDUs with their bytes, their JSON where they decoded, and why. */
 public class DeadLetterStore {
 
-    private static final String COLUMNS = "id, inbox_id, received_at, peer, length(raw_bytes) AS size, reason_code,"
-            + " reason, status, report_sent, json, updated_at";
+    private static final String COLUMNS = "id, direction, inbox_id, outbox_id, received_at, peer, length(raw_bytes) AS size,"
+            + " reason_code, reason, status, report_sent, json, updated_at";
 
     private final JdbcTemplate jdbc;
 
@@ -32,6 +32,28 @@ public class DeadLetterStore {
                     new String[] {"id"});
             insert.setObject(1, inboxId);
             insert.setTimestamp(2, Timestamp.from(receivedAt));
+            insert.setString(3, peer);
+            insert.setBytes(4, rawBytes);
+            insert.setString(5, json);
+            insert.setString(6, reasonCode);
+            insert.setString(7, reason);
+            insert.setString(8, DeadLetter.OPEN);
+            insert.setTimestamp(9, Timestamp.from(at));
+            return insert;
+        }, id);
+        return id.getKeyAs(Number.class).longValue();
+    }
+
+    /** A dead letter for an APDU of ours: refused before sending, not deliverable, or rejected by the peer. */
+    public long addOutbound(Long outboxId, String peer, byte[] rawBytes, String json, String reasonCode, String reason,
+                            Instant at) {
+        KeyHolder id = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO dead_letter (outbox_id, direction, received_at,"
+                    + " peer, raw_bytes, json, reason_code, reason, status, updated_at) VALUES (?, 'out', ?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[] {"id"});
+            insert.setObject(1, outboxId);
+            insert.setTimestamp(2, Timestamp.from(at));
             insert.setString(3, peer);
             insert.setBytes(4, rawBytes);
             insert.setString(5, json);
@@ -73,7 +95,8 @@ public class DeadLetterStore {
     }
 
     private static DeadLetter deadLetter(ResultSet rs, int row) throws SQLException {
-        return new DeadLetter(rs.getLong("id"), (Long) rs.getObject("inbox_id", Long.class),
+        return new DeadLetter(rs.getLong("id"), rs.getString("direction"), (Long) rs.getObject("inbox_id", Long.class),
+                (Long) rs.getObject("outbox_id", Long.class),
                 rs.getTimestamp("received_at").toInstant(), rs.getString("peer"), rs.getInt("size"),
                 rs.getString("reason_code"), rs.getString("reason"), rs.getString("status"),
                 rs.getString("report_sent"), rs.getString("json"), rs.getTimestamp("updated_at").toInstant());

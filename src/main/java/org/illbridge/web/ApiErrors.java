@@ -14,8 +14,24 @@ public class ApiErrors {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
-    @ExceptionHandler(BadRequestException.class)
-    ProblemDetail badRequest(BadRequestException e) {
+    @ExceptionHandler({BadRequestException.class, IllegalArgumentException.class})
+    ProblemDetail badRequest(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(java.util.NoSuchElementException.class)
+    ProblemDetail missing(java.util.NoSuchElementException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    /** A staff action refused by a partner's rules: 422 with the reason, the advice and the dead letter. */
+    @ExceptionHandler(org.illbridge.outbound.ActionRefusedException.class)
+    ProblemDetail refused(org.illbridge.outbound.ActionRefusedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("Refused: nothing was sent");
+        problem.setProperty("reason-code", e.refused().code());
+        problem.setProperty("advice", e.refused().advice());
+        problem.setProperty("dead-letter", e.deadLetter());
+        return problem;
     }
 }

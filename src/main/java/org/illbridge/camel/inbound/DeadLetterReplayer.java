@@ -8,6 +8,7 @@ import org.illbridge.camel.InboxWriter;
 import org.illbridge.camel.IsoIllListenerRoute;
 import org.illbridge.store.DeadLetter;
 import org.illbridge.store.DeadLetterStore;
+import org.illbridge.store.OutboxStore;
 
 /**
  * Runs a dead letter's bytes through the inbound routes again, as if they had just arrived from
@@ -21,11 +22,13 @@ public final class DeadLetterReplayer {
     }
 
     private final DeadLetterStore deadLetters;
+    private final OutboxStore outbox;
     private final ProducerTemplate producer;
     private final Clock clock;
 
-    public DeadLetterReplayer(DeadLetterStore deadLetters, ProducerTemplate producer, Clock clock) {
+    public DeadLetterReplayer(DeadLetterStore deadLetters, OutboxStore outbox, ProducerTemplate producer, Clock clock) {
         this.deadLetters = deadLetters;
+        this.outbox = outbox;
         this.producer = producer;
         this.clock = clock;
     }
@@ -34,7 +37,13 @@ public final class DeadLetterReplayer {
     public Optional<Replay> replay(long id) {
         Optional<DeadLetter> letter = deadLetters.find(id).filter(d -> DeadLetter.OPEN.equals(d.status()));
         Optional<byte[]> bytes = deadLetters.rawBytes(id);
-        if (letter.isEmpty() || bytes.isEmpty() || !deadLetters.close(id, DeadLetter.REPLAYED, clock.instant())) {
+        if (letter.isEmpty() || bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        if ("out".equals(letter.get().direction())) {
+            return resend(letter.get());
+        }
+        if (!deadLetters.close(id, DeadLetter.REPLAYED, clock.instant())) {
             return Optional.empty();
         }
         Exchange result = producer.send(IsoIllListenerRoute.APDU_RECEIVED, exchange -> {
@@ -48,6 +57,19 @@ public final class DeadLetterReplayer {
         }
         return Optional.of(new Replay(result.getMessage().getHeader(Outcome.HEADER, String.class),
                 result.getMessage().getHeader(DeadLetterRecorder.DEAD_LETTER_ID, Long.class)));
+    }
+
+    /** An APDU of ours that could not be delivered, or was rejected: send it again from the start. */
+    private Optional<Replay> resend(DeadLetter letter) {
+        if (letter.outboxId() == null) {
+            throw new IllegalArgumentException("dead letter " + letter.id() + " was refused before it was sent:"
+                    + " take the action again once it is corrected");
+        }
+        if (!outbox.resend(letter.outboxId(), clock.instant())) {
+            throw new IllegalArgumentException("outbox entry " + letter.outboxId() + " is not failed or rejected");
+        }
+        deadLetters.close(letter.id(), DeadLetter.REPLAYED, clock.instant());
+        return Optional.of(new Replay("resent", null));
     }
 
     public boolean discard(long id) {

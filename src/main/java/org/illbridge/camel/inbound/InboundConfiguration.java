@@ -8,6 +8,7 @@ import org.illbridge.config.ProfilesFileProperties;
 import org.illbridge.store.DeadLetterStore;
 import org.illbridge.store.InboxStore;
 import org.illbridge.store.MessageFileStore;
+import org.illbridge.store.OutboxStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +38,11 @@ public class InboundConfiguration {
     }
 
     @Bean
+    OutboxStore outboxStore(JdbcTemplate jdbc) {
+        return new OutboxStore(jdbc);
+    }
+
+    @Bean
     DeadLetterStore deadLetterStore(JdbcTemplate jdbc) {
         return new DeadLetterStore(jdbc);
     }
@@ -49,18 +55,20 @@ public class InboundConfiguration {
 
     @Bean
     InboundRoutes inboundRoutes(IllCodec codec, ProfileRegistry profiles, MessageFileStore messageFile, InboxStore inbox,
-                                DeadLetterStore deadLetters, TransactionTemplate transactions, Clock clock) {
+                                DeadLetterStore deadLetters, OutboxStore outbox, TransactionTemplate transactions, Clock clock) {
         return new InboundRoutes(
                 new ApduIdentifier(codec, profiles, messageFile),
                 new ApduValidator(),
                 new MessageFileWriter(messageFile, inbox, transactions, clock),
                 new ReplyDelivery(codec, messageFile, clock),
-                new DeadLetterRecorder(deadLetters, inbox, clock));
+                new DeadLetterRecorder(deadLetters, inbox, clock),
+                new PeerRejections(messageFile, outbox, deadLetters, clock));
     }
 
     @Bean
-    DeadLetterReplayer deadLetterReplayer(DeadLetterStore deadLetters, ProducerTemplate producer, Clock clock) {
-        return new DeadLetterReplayer(deadLetters, producer, clock);
+    DeadLetterReplayer deadLetterReplayer(DeadLetterStore deadLetters, OutboxStore outbox, ProducerTemplate producer,
+                                          Clock clock) {
+        return new DeadLetterReplayer(deadLetters, outbox, producer, clock);
     }
 
     @Bean

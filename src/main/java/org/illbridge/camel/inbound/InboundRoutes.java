@@ -22,14 +22,16 @@ public final class InboundRoutes extends RouteBuilder {
     private final MessageFileWriter writer;
     private final ReplyDelivery replies;
     private final DeadLetterRecorder deadLetters;
+    private final PeerRejections rejections;
 
     public InboundRoutes(ApduIdentifier identifier, ApduValidator validator, MessageFileWriter writer,
-                         ReplyDelivery replies, DeadLetterRecorder deadLetters) {
+                         ReplyDelivery replies, DeadLetterRecorder deadLetters, PeerRejections rejections) {
         this.identifier = identifier;
         this.validator = validator;
         this.writer = writer;
         this.replies = replies;
         this.deadLetters = deadLetters;
+        this.rejections = rejections;
     }
 
     @Override
@@ -40,6 +42,7 @@ public final class InboundRoutes extends RouteBuilder {
 
         from(APPLY).routeId("apply-apdu").errorHandler(noErrorHandler())
                 .process(writer::apply).id("apply-to-message-file")
+                .process(rejections::record).id("note-rejections-of-our-apdus")
                 .to(REPLY).id("answer-status-query");
 
         from(UNKNOWN_REQUESTER).routeId("unknown-requester").errorHandler(noErrorHandler())

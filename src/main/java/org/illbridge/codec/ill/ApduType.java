@@ -49,6 +49,13 @@ public enum ApduType {
         return type;
     }
 
+    /** The name of this APDU's extensions component, e.g. {@code iLL-request-extensions}. */
+    public String extensionsComponent() {
+        AsnType.SequenceType body = (AsnType.SequenceType) ((AsnType.TaggedType) type).inner();
+        java.util.List<AsnType.Component> components = body.components();
+        return components.get(components.size() - 1).name();
+    }
+
     public static ApduType ofAsnName(String name) {
         for (ApduType apduType : values()) {
             if (apduType.asnName.equals(name)) {

@@ -1,0 +1,36 @@
+package org.illbridge.camel.outbound;
+
+import java.time.Clock;
+import org.apache.camel.ProducerTemplate;
+import org.illbridge.codec.ill.IllCodec;
+import org.illbridge.config.OutboundProperties;
+import org.illbridge.config.ProfileRegistry;
+import org.illbridge.outbound.OutboundService;
+import org.illbridge.store.DeadLetterStore;
+import org.illbridge.store.InboxStore;
+import org.illbridge.store.MessageFileStore;
+import org.illbridge.store.OutboxStore;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires outbound: staff actions into the outbox, and the route that drains it to the peers. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OutboundProperties.class)
+public class OutboundConfiguration {
+
+    @Bean
+    OutboundService outboundService(MessageFileStore messageFile, OutboxStore outbox, DeadLetterStore deadLetters,
+                                    ProfileRegistry profiles, TransactionTemplate transactions, IllCodec codec, Clock clock) {
+        return new OutboundService(messageFile, outbox, deadLetters, profiles, transactions, codec, clock);
+    }
+
+    @Bean
+    OutboxRoute outboxRoute(OutboundProperties properties, OutboxStore outbox, MessageFileStore messageFile,
+                            DeadLetterStore deadLetters, InboxStore inbox, ProfileRegistry profiles,
+                            TransactionTemplate transactions, IllCodec codec, ProducerTemplate producer, Clock clock) {
+        return new OutboxRoute(properties, new OutboxDelivery(outbox, messageFile, deadLetters, inbox, profiles, transactions,
+                codec, properties, producer, clock));
+    }
+}

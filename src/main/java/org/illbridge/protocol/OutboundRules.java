@@ -1,0 +1,82 @@
+package org.illbridge.protocol;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.illbridge.codec.asn1.AsnValue;
+import org.illbridge.codec.ill.Apdu;
+import org.illbridge.codec.ill.ApduType;
+
+/**
+ * OCLC's rules for what an ISO ILL site sends it, from the notes for ISO ILL sites and OCLC's
+ * Direct Request guide: each a small check with a reason and the advice the notes give. A peer
+ * that is not OCLC gets only the protocol's checks (the protocol machine).
+ */
+public final class OutboundRules {
+
+    /** A refused action: why, and what to do instead. */
+    public record Refused(String code, String reason, String advice) {
+    }
+
+    private OutboundRules() {
+    }
+
+    public static Optional<Refused> check(Apdu apdu, boolean oclcRules, boolean feeManagement) {
+        if (!oclcRules) {
+            return Optional.empty();
+        }
+        if (apdu.type() == ApduType.ILL_ANSWER && "will-supply".equals(results(apdu))) {
+            return Optional.of(new Refused("oclc-will-supply",
+                    "OCLC does not accept Will Supply (Will Send) in answer to OCLC borrowing requests.",
+                    "Send Shipped when you fill the request."));
+        }
+        if (apdu.type() == ApduType.ILL_REQUEST) {
+            return newRequest(apdu, feeManagement);
+        }
+        return Optional.empty();
+    }
+
+    /** The refusal of a Conditional answer about wrong or incomplete bibliographic data. */
+    public static Refused bibliographicConditional() {
+        return new Refused("oclc-conditional-bibliographic",
+                "Do not answer Conditional when the borrower's bibliographic data is wrong or incomplete: the borrower's"
+                        + " corrections are not carried by the Conditional Reply.",
+                "Answer Not Supplied with the reason not-found-as-cited.");
+    }
+
+    private static Optional<Refused> newRequest(Apdu apdu, boolean feeManagement) {
+        List<String> missing = new ArrayList<>();
+        if (apdu.at("search-type", "level-of-service").isEmpty() && apdu.at("search-type", "need-before-date").isEmpty()
+                && apdu.at("search-type", "expiry-date").isEmpty()) {
+            missing.add("a service level, need-before date or expiry date (search-type)");
+        }
+        if (apdu.at("item-id", "title").isEmpty()) {
+            missing.add("the title (item-id.title)");
+        }
+        if (apdu.at("item-id", "verification-reference-source").isEmpty()) {
+            missing.add("Verified, the source the citation was checked in (item-id.verification-reference-source)");
+        }
+        if (apdu.at("delivery-address").isEmpty()) {
+            missing.add("Ship To (delivery-address)");
+        }
+        if (feeManagement) {
+            Optional<String> currency = apdu.text(StandardCharsets.ISO_8859_1, "cost-info-type", "maximum-cost", "currency-code");
+            if (apdu.at("cost-info-type", "maximum-cost").isEmpty()) {
+                missing.add("a maximum cost (cost-info-type.maximum-cost), required with ILL Fee Management");
+            } else if (!currency.map("USD"::equals).orElse(false)) {
+                missing.add("the maximum cost in USD (ILL Fee Management accepts no other currency)");
+            }
+        }
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refused("oclc-incomplete-request",
+                "OCLC will not accept this request without " + String.join("; ", missing) + ".",
+                "Fill in the missing fields and place the request again."));
+    }
+
+    private static String results(Apdu apdu) {
+        return apdu.at("transaction-results").map(v -> ((AsnValue.Enumerated) v).identifier()).orElse(null);
+    }
+}

@@ -1,0 +1,118 @@
+package org.illbridge.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+
+/**
+ * The outbox. Rows are claimed with {@code FOR UPDATE SKIP LOCKED} and a lease, so several
+ * instances can drain one outbox without sending anything twice, and a row an instance claimed
+ * before it died is claimed again once the lease runs out.
+ */
+public class OutboxStore {
+
+    private static final String COLUMNS = "id, transaction_id, site_symbol, peer_symbol, apdu_type, apdu_json, status,"
+            + " attempts, next_attempt_at, last_error, created_at, sent_at";
+
+    private final JdbcTemplate jdbc;
+
+    public OutboxStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long enqueue(Long transactionId, String site, String peer, String apduType, String json, Instant now) {
+        KeyHolder id = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox (transaction_id, site_symbol,"
+                    + " peer_symbol, apdu_type, apdu_json, status, attempts, next_attempt_at, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)", new String[] {"id"});
+            insert.setObject(1, transactionId);
+            insert.setString(2, site);
+            insert.setString(3, peer);
+            insert.setString(4, apduType);
+            insert.setString(5, json);
+            insert.setTimestamp(6, Timestamp.from(now));
+            insert.setTimestamp(7, Timestamp.from(now));
+            return insert;
+        }, id);
+        return id.getKeyAs(Number.class).longValue();
+    }
+
+    /**
+     * Claims up to {@code limit} rows that are due (pending, or sending with an expired lease);
+     * call inside a database transaction. The claimed rows are 'sending' until {@code leaseUntil}.
+     */
+    public List<OutboxEntry> claimDue(Instant now, Instant leaseUntil, int limit) {
+        List<OutboxEntry> due = jdbc.query("SELECT " + COLUMNS + " FROM outbox WHERE status IN ('pending', 'sending')"
+                + " AND next_attempt_at <= ? ORDER BY id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED",
+                OutboxStore::entry, Timestamp.from(now), limit);
+        for (OutboxEntry entry : due) {
+            jdbc.update("UPDATE outbox SET status = 'sending', next_attempt_at = ? WHERE id = ?",
+                    Timestamp.from(leaseUntil), entry.id());
+        }
+        return due;
+    }
+
+    public void sent(long id, int attempts, Instant at) {
+        jdbc.update("UPDATE outbox SET status = 'sent', attempts = ?, sent_at = ?, last_error = NULL WHERE id = ?",
+                attempts, Timestamp.from(at), id);
+    }
+
+    public void retryLater(long id, int attempts, Instant next, String error) {
+        jdbc.update("UPDATE outbox SET status = 'pending', attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
+                attempts, Timestamp.from(next), truncate(error), id);
+    }
+
+    public void failed(long id, int attempts, String error) {
+        jdbc.update("UPDATE outbox SET status = 'failed', attempts = ?, last_error = ? WHERE id = ?",
+                attempts, truncate(error), id);
+    }
+
+    public void rejected(long id, String reason) {
+        jdbc.update("UPDATE outbox SET status = 'rejected', last_error = ? WHERE id = ?", truncate(reason), id);
+    }
+
+    /** Sends a failed or rejected APDU again from the start; false when it is not failed or rejected. */
+    public boolean resend(long id, Instant now) {
+        return jdbc.update("UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE id = ?"
+                + " AND status IN ('failed', 'rejected')", Timestamp.from(now), id) == 1;
+    }
+
+    public Optional<OutboxEntry> find(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM outbox WHERE id = ?", OutboxStore::entry, id).stream().findFirst();
+    }
+
+    /** The latest APDU sent for a transaction, which a peer's error report is about. */
+    public Optional<OutboxEntry> lastSent(long transactionId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM outbox WHERE transaction_id = ? AND status = 'sent'"
+                + " ORDER BY sent_at DESC, id DESC FETCH FIRST 1 ROWS ONLY", OutboxStore::entry, transactionId)
+                .stream().findFirst();
+    }
+
+    public List<OutboxEntry> list(String status, int limit) {
+        return status == null
+                ? jdbc.query("SELECT " + COLUMNS + " FROM outbox ORDER BY id DESC FETCH FIRST ? ROWS ONLY", OutboxStore::entry, limit)
+                : jdbc.query("SELECT " + COLUMNS + " FROM outbox WHERE status = ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY",
+                        OutboxStore::entry, status, limit);
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
+    }
+
+    private static OutboxEntry entry(ResultSet rs, int row) throws SQLException {
+        Timestamp sent = rs.getTimestamp("sent_at");
+        return new OutboxEntry(rs.getLong("id"), (Long) rs.getObject("transaction_id", Long.class),
+                rs.getString("site_symbol"), rs.getString("peer_symbol"), rs.getString("apdu_type"),
+                rs.getString("apdu_json"), rs.getString("status"), rs.getInt("attempts"),
+                rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),
+                rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant());
+    }
+}
