@@ -77,12 +77,12 @@ public final class OutboundService {
                     "Update this request in OCLC (Passport or the OCLC ILL Web interface)."), null, peer);
         }
         ActionApdus.Transaction parties = new ActionApdus.Transaction(t.key(), t.requesterSymbol(), t.responderSymbol());
-        if (action == StaffAction.CONDITIONAL && request.bibliographic() && peer.oclcRules()) {
+        if (action == StaffAction.CONDITIONAL && Boolean.TRUE.equals(request.bibliographic()) && peer.oclcRules()) {
             if (!site.transformBibliographicConditionals()) {
                 throw refuse(OutboundRules.bibliographicConditional(), apdu(action, request, parties, now), peer);
             }
             action = StaffAction.NOT_SUPPLIED;
-            request = new ActionRequest("not-supplied", request.note(), "not-found-as-cited", null, false, null, null, null);
+            request = new ActionRequest("not-supplied", request.note(), "not-found-as-cited", null, null, null, null, null);
         }
         Apdu apdu = apdu(action, request, parties, now);
         Optional<OutboundRules.Refused> broken = OutboundRules.check(apdu, peer.oclcRules(), site.illFeeManagement());

@@ -14,6 +14,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param date a date (YYYYMMDD): the due date (shipped, renew, renew-answer, overdue) or the retry date
  * @param serviceType loan (default) or copy-non-returnable, for shipped and received
  */
-public record ActionRequest(String action, String note, String reason, String condition, boolean bibliographic,
+public record ActionRequest(String action, String note, String reason, String condition, Boolean bibliographic,
                             Boolean answer, String date, @JsonProperty("service-type") String serviceType) {
 }

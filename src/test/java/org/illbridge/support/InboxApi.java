@@ -48,6 +48,16 @@ public final class InboxApi {
         return JSON.readTree(response.body());
     }
 
+    /** POST a JSON body; returns the answer whatever its status. */
+    public HttpResponse<String> post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public JsonNode parse(String json) {
+        return JSON.readTree(json);
+    }
+
     public HttpResponse<String> delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }

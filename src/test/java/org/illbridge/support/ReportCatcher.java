@@ -20,8 +20,15 @@ public final class ReportCatcher implements AutoCloseable {
     private final BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
 
     public ReportCatcher() {
+        this(0);
+    }
+
+    /** A listener on {@code port} (0: any free port). */
+    public ReportCatcher(int port) {
         try {
-            server = new ServerSocket(0);
+            server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(new java.net.InetSocketAddress("127.0.0.1", port));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,6 +48,11 @@ public final class ReportCatcher implements AutoCloseable {
             throw new AssertionError("no APDU arrived at the peer within " + millis + " ms");
         }
         return apdu;
+    }
+
+    /** How many APDUs are waiting to be taken. */
+    public int waiting() {
+        return received.size();
     }
 
     public void clear() {

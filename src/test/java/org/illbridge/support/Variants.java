@@ -18,6 +18,15 @@ public final class Variants {
         return edit(vector, apdu -> apdu.body().with(component, systemId(symbol)));
     }
 
+    /** The vector about transaction {@code group}/{@code qualifier}. */
+    public static byte[] withTransaction(byte[] vector, String group, String qualifier) {
+        return edit(withQualifier(vector, qualifier), apdu -> {
+            AsnValue.Sequence id = (AsnValue.Sequence) apdu.at("transaction-id").orElseThrow();
+            return apdu.body().with("transaction-id", id.with("transaction-group-qualifier",
+                    AsnValue.IllString.general(group, StandardCharsets.UTF_8)));
+        });
+    }
+
     public static byte[] withQualifier(byte[] vector, String qualifier) {
         return edit(vector, apdu -> {
             AsnValue.Sequence id = (AsnValue.Sequence) apdu.at("transaction-id").orElseThrow();

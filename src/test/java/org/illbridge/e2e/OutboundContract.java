@@ -1,0 +1,259 @@
+package org.illbridge.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.illbridge.codec.ill.IllCodec;
+import org.illbridge.codec.json.ApduJson;
+import org.illbridge.support.FreePort;
+import org.illbridge.support.InboxApi;
+import org.illbridge.support.IsoIllPeer;
+import org.illbridge.support.ReportCatcher;
+import org.illbridge.support.Variants;
+import org.illbridge.support.YazHelper;
+import org.illbridge.support.YazVectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Outbound end to end: staff actions over REST become APDUs that a real TCP peer receives (and
+ * YAZ decodes), OCLC's rules refuse what OCLC would, delivery survives a peer that is down for a
+ * while, and a peer's error report lands in the dead letters. The site is OCL; its OCLC peer
+ * (OCLC's rules) listens at {@link #OCLC}; DWN is a peer whose listener is not up at first.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+abstract class OutboundContract {
+
+    static final ReportCatcher OCLC = new ReportCatcher();
+    static final int DOWN_PORT = FreePort.find();
+    private static final int WAIT_MS = 10_000;
+
+    @LocalServerPort
+    int httpPort;
+
+    @Value("${illbridge.listen.port}")
+    int listenPort;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    InboxApi api;
+    final IllCodec codec = new IllCodec();
+
+    static String profiles() {
+        return """
+                illbridge:
+                  profiles:
+                    - symbol: OCL
+                      profile-installed: 2026-01-01T00:00:00
+                      listeners: ["127.0.0.1:1611"]
+                      ill-fee-management: false
+                      peers:
+                        - symbol: OCLC
+                          address: "127.0.0.1:%d"
+                          interaction: separate-connection
+                          oclc-rules: true
+                        - symbol: DWN
+                          address: "127.0.0.1:%d"
+                          interaction: separate-connection
+                    - symbol: PRE
+                      profile-installed: 2027-01-01T00:00:00
+                      peers:
+                        - symbol: OCLC
+                          address: "127.0.0.1:%d"
+                          oclc-rules: true
+                """.formatted(OCLC.port(), DOWN_PORT, OCLC.port());
+    }
+
+    static Path writeProfiles(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, profiles());
+            return file;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @BeforeEach
+    void emptyStores() {
+        for (String table : new String[] {"outbox", "apdu_history", "ill_transaction", "processed_apdu", "dead_letter", "inbox"}) {
+            jdbc.update("DELETE FROM " + table);
+        }
+        OCLC.clear();
+        api = new InboxApi(httpPort);
+    }
+
+    @Test
+    void aBorrowingRequestPlacedOverRestArrivesAtThePeerAndYazReadsIt() throws Exception {
+        HttpResponse<String> placed = api.post("/api/requests", completeRequest("T-100"));
+
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        byte[] received = OCLC.next(WAIT_MS);
+        JsonNode request = json(received).get("ILL-Request");
+        assertThat(request.at("/transaction-id/transaction-qualifier").asString()).isEqualTo("T-100");
+        assertThat(request.at("/item-id/title").asString()).isEqualTo("Moby-Dick");
+        assertThat(request.at("/requester-id/person-or-institution-symbol/institution-symbol").asString()).isEqualTo("OCL");
+        assertThat(request.at("/iLL-request-extensions/0/item/EXTERNAL/encoding/single-ASN1-type/APDU-Delivery-Info"
+                + "/sender-info/0/transport/telecom-service-address").asString()).isEqualTo("127.0.0.1:1611");
+        JsonNode placedRequest = api.parse(placed.body()).get("request");
+        assertThat(placedRequest.get("role").asString()).isEqualTo("BORROWING");
+        assertThat(placedRequest.get("status").asString()).isEqualTo("Pending");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                api.json("/api/outbox").get(0).get("status").asString().equals("sent"));
+        if (YazHelper.available()) {
+            Path file = Files.createTempFile(Path.of("target"), "sent-", ".ber");
+            Files.write(file, received);
+            assertThat(YazHelper.run("check", file.toString()).exitCode()).as("YAZ decodes what the peer received").isZero();
+        }
+    }
+
+    @Test
+    void shippedAfterAnInboundRequestArrivesAtThePeer() throws Exception {
+        long id = inboundRequest(YazVectors.read("01-ill-request-minimal"));
+
+        HttpResponse<String> acted = api.post("/api/requests/" + id + "/actions", "{\"action\": \"shipped\", \"date\": \"20270115\"}");
+
+        assertThat(acted.statusCode()).as(acted.body()).isEqualTo(200);
+        JsonNode shipped = json(OCLC.next(WAIT_MS)).get("Shipped");
+        assertThat(shipped.at("/transaction-id/transaction-qualifier").asString()).isEqualTo("R-0001");
+        assertThat(shipped.at("/supply-details/date-due/date-due-field").asString()).isEqualTo("20270115");
+        assertThat(api.json("/api/requests/" + id).at("/request/status").asString()).isEqualTo("Shipped");
+    }
+
+    @Test
+    void willSupplyToOclcIsRefusedWithOclcsAdviceAndNothingIsSent() throws Exception {
+        long id = inboundRequest(YazVectors.read("01-ill-request-minimal"));
+
+        HttpResponse<String> refused = api.post("/api/requests/" + id + "/actions", "{\"action\": \"will-supply\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        JsonNode problem = api.parse(refused.body());
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("OCLC does not accept Will Supply (Will Send) in answer to OCLC borrowing requests.");
+        assertThat(problem.get("advice").asString()).isEqualTo("Send Shipped when you fill the request.");
+        assertThat(api.json("/api/outbox")).isEmpty();
+        assertThat(api.json("/api/dead-letters").get(0).get("reason-code").asString()).isEqualTo("oclc-will-supply");
+        assertThat(api.json("/api/requests/" + id).at("/request/status").asString()).isEqualTo("Pending");
+    }
+
+    @Test
+    void anIncompleteRequestIsRefusedNamingEachMissingField() {
+        HttpResponse<String> refused = api.post("/api/requests",
+                "{\"symbol\": \"OCL\", \"responder\": \"OCLC\", \"title\": \"Moby-Dick\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(api.parse(refused.body()).get("detail").asString()).isEqualTo("OCLC will not accept this request without"
+                + " a service level, need-before date or expiry date (search-type);"
+                + " Verified, the source the citation was checked in (item-id.verification-reference-source);"
+                + " Ship To (delivery-address).");
+        assertThat(api.json("/api/outbox")).isEmpty();
+        assertThat(api.json("/api/requests")).isEmpty();
+    }
+
+    @Test
+    void anActionOnARequestThatPredatesTheProfileIsRefused() {
+        long id = inboundRequest(Variants.withSymbol(YazVectors.read("01-ill-request-minimal"), "responder-id", "PRE"));
+
+        HttpResponse<String> refused = api.post("/api/requests/" + id + "/actions", "{\"action\": \"shipped\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(api.parse(refused.body()).get("advice").asString())
+                .isEqualTo("Update this request in OCLC (Passport or the OCLC ILL Web interface).");
+        assertThat(api.json("/api/outbox")).isEmpty();
+    }
+
+    @Test
+    void aPeerThatIsDownForAWhileGetsTheApduExactlyOnceWhenItIsUp() throws Exception {
+        assertThat(api.post("/api/requests", completeRequest("T-200").replace("\"OCLC\"", "\"DWN\"")).statusCode()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.json("/api/outbox").get(0).get("attempts").asInt() >= 1);
+
+        try (ReportCatcher down = new ReportCatcher(DOWN_PORT)) {
+            JsonNode request = json(down.next(WAIT_MS)).get("ILL-Request");
+            assertThat(request.at("/transaction-id/transaction-qualifier").asString()).isEqualTo("T-200");
+            await().atMost(Duration.ofSeconds(10)).until(() -> api.json("/api/outbox").get(0).get("status").asString().equals("sent"));
+            Thread.sleep(1000); // a second copy would come within the retry delays
+            assertThat(down.waiting()).isZero();
+        }
+    }
+
+    @Test
+    void anApduThatCannotBeDeliveredBecomesADeadLetterAndCanBeResent() throws Exception {
+        assertThat(api.post("/api/requests", completeRequest("T-300").replace("\"OCLC\"", "\"DWN\"")).statusCode()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.json("/api/outbox").get(0).get("status").asString().equals("failed"));
+        JsonNode dead = api.json("/api/dead-letters").get(0);
+        assertThat(dead.get("reason-code").asString()).isEqualTo("sending-failed");
+        assertThat(dead.get("direction").asString()).isEqualTo("out");
+
+        try (ReportCatcher up = new ReportCatcher(DOWN_PORT)) {
+            assertThat(api.post("/api/dead-letters/" + dead.get("id").asLong() + "/replay").get("outcome").asString())
+                    .isEqualTo("resent");
+            assertThat(json(up.next(WAIT_MS)).at("/ILL-Request/transaction-id/transaction-qualifier").asString()).isEqualTo("T-300");
+        }
+    }
+
+    @Test
+    void thePeersErrorReportForOurApduLandsInTheDeadLetters() throws Exception {
+        assertThat(api.post("/api/requests", completeRequest("T-400")).statusCode()).isEqualTo(201);
+        OCLC.next(WAIT_MS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.json("/api/outbox").get(0).get("status").asString().equals("sent"));
+        byte[] report = Variants.withSymbol(Variants.withSymbol(Variants.withTransaction(
+                YazVectors.read("34-status-or-error-report-general-problem"), "OCL", "T-400"),
+                "requester-id", "OCL"), "responder-id", "OCLC");
+
+        try (IsoIllPeer peer = IsoIllPeer.connect(listenPort)) {
+            peer.send(report);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.json("/api/outbox").get(0).get("status").asString().equals("rejected"));
+        JsonNode dead = api.json("/api/dead-letters").get(0);
+        assertThat(dead.get("reason-code").asString()).isEqualTo("rejected-by-peer");
+        assertThat(dead.get("reason").asString()).contains("rejected our ILL-Request").contains("general-problem badly-structured-APDU");
+    }
+
+    @Test
+    void aLegacySystemsOutboxRowIsSent() throws Exception {
+        String message = """
+                {"Message": {"protocol-version-num": 2,
+                  "transaction-id": {"transaction-group-qualifier": "OCL", "transaction-qualifier": "L-1"},
+                  "service-date-time": {"date-time-of-this-service": {"date": "20261128"}},
+                  "note": "from the legacy system"}}""";
+
+        jdbc.update("INSERT INTO outbox (site_symbol, peer_symbol, apdu_json) VALUES (?, ?, ?)", "OCL", "OCLC", message);
+
+        assertThat(json(OCLC.next(WAIT_MS)).at("/Message/note").asString()).isEqualTo("from the legacy system");
+    }
+
+    private long inboundRequest(byte[] apdu) {
+        try (IsoIllPeer peer = IsoIllPeer.connect(listenPort)) {
+            peer.send(apdu);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.json("/api/requests").size() == 1);
+        return api.json("/api/requests").get(0).get("id").asLong();
+    }
+
+    private static String completeRequest(String qualifier) {
+        return """
+                {"symbol": "OCL", "responder": "OCLC", "transaction-qualifier": "%s",
+                 "title": "Moby-Dick", "author": "Melville, Herman", "verification": "OCLC WorldCat",
+                 "need-before": "20261231",
+                 "ship-to": {"name": "OCL Library ILL", "street": "1 Main St", "city": "Dublin", "region": "OH",
+                             "postal-code": "43017", "country": "US"}}""".formatted(qualifier);
+    }
+
+    private JsonNode json(byte[] apdu) throws Exception {
+        return ApduJson.utf8().toJson(codec.decode(apdu));
+    }
+}
