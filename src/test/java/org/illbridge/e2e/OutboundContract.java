@@ -38,6 +38,11 @@ abstract class OutboundContract {
 
     static final ReportCatcher OCLC = new ReportCatcher();
     static final int DOWN_PORT = FreePort.find();
+    /** A Direct Request style peer: answers each APDU on the connection it came in on. */
+    static final ReportCatcher DIRECT = new ReportCatcher();
+    /** OLD's previous address, still valid during its address change. */
+    static final ReportCatcher OLD_ADDRESS = new ReportCatcher();
+    static final ReportCatcher NEW_ADDRESS = new ReportCatcher();
     private static final int WAIT_MS = 10_000;
 
     @LocalServerPort
@@ -68,13 +73,20 @@ abstract class OutboundContract {
                         - symbol: DWN
                           address: "127.0.0.1:%d"
                           interaction: separate-connection
+                        - symbol: DRQ
+                          address: "127.0.0.1:%d"
+                          interaction: same-connection
+                        - symbol: MOV
+                          address: "127.0.0.1:%d"
+                          previous-address: "127.0.0.1:%d"
+                          previous-address-valid-until: 2099-12-31T00:00:00
                     - symbol: PRE
                       profile-installed: 2027-01-01T00:00:00
                       peers:
                         - symbol: OCLC
                           address: "127.0.0.1:%d"
                           oclc-rules: true
-                """.formatted(OCLC.port(), DOWN_PORT, OCLC.port());
+                """.formatted(OCLC.port(), DOWN_PORT, DIRECT.port(), NEW_ADDRESS.port(), OLD_ADDRESS.port(), OCLC.port());
     }
 
     static Path writeProfiles(Path file) {
@@ -93,6 +105,9 @@ abstract class OutboundContract {
             jdbc.update("DELETE FROM " + table);
         }
         OCLC.clear();
+        DIRECT.clear();
+        OLD_ADDRESS.clear();
+        NEW_ADDRESS.clear();
         api = new InboxApi(httpPort);
     }
 
@@ -221,6 +236,41 @@ abstract class OutboundContract {
         JsonNode dead = api.json("/api/dead-letters").get(0);
         assertThat(dead.get("reason-code").asString()).isEqualTo("rejected-by-peer");
         assertThat(dead.get("reason").asString()).contains("rejected our ILL-Request").contains("general-problem badly-structured-APDU");
+    }
+
+    @Test
+    void aDirectRequestPeersAnswerOnTheSameConnectionIsProcessed() throws Exception {
+        byte[] unfilled = Variants.withSymbol(Variants.withSymbol(Variants.withTransaction(
+                YazVectors.read("11-ill-answer-unfilled"), "OCL", "T-500"), "requester-id", "OCL"), "responder-id", "DRQ");
+        DIRECT.answerWith(unfilled);
+
+        assertThat(api.post("/api/requests", completeRequest("T-500").replace("\"OCLC\"", "\"DRQ\"")).statusCode()).isEqualTo(201);
+
+        assertThat(json(DIRECT.next(WAIT_MS)).at("/ILL-Request/transaction-id/transaction-qualifier").asString()).isEqualTo("T-500");
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.json("/api/requests").get(0).get("status").asString()
+                .equals("Not Supplied"));
+        JsonNode history = api.json("/api/requests/" + api.json("/api/requests").get(0).get("id").asLong()).get("history");
+        assertThat(history.get(history.size() - 1).get("apdu-type").asString()).isEqualTo("ILL-Answer");
+    }
+
+    @Test
+    void duringAnAddressChangeTheApduGoesToBothAddresses() throws Exception {
+        assertThat(api.post("/api/requests", completeRequest("T-600").replace("\"OCLC\"", "\"MOV\"")).statusCode()).isEqualTo(201);
+
+        assertThat(json(NEW_ADDRESS.next(WAIT_MS)).at("/ILL-Request/transaction-id/transaction-qualifier").asString()).isEqualTo("T-600");
+        assertThat(json(OLD_ADDRESS.next(WAIT_MS)).at("/ILL-Request/transaction-id/transaction-qualifier").asString()).isEqualTo("T-600");
+    }
+
+    @Test
+    void anActionTheProtocolForbidsIsRefused() {
+        long id = inboundRequest(YazVectors.read("01-ill-request-minimal"));
+
+        HttpResponse<String> refused = api.post("/api/requests/" + id + "/actions", "{\"action\": \"checked-in\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(api.parse(refused.body()).get("detail").asString())
+                .isEqualTo("The request is Pending (iN-PROCESS); the ISO ILL protocol does not allow 'send Checked-In' there.");
+        assertThat(api.json("/api/outbox")).isEmpty();
     }
 
     @Test

@@ -18,6 +18,7 @@ public final class ReportCatcher implements AutoCloseable {
 
     private final ServerSocket server;
     private final BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
+    private volatile byte[] answer;
 
     public ReportCatcher() {
         this(0);
@@ -50,6 +51,11 @@ public final class ReportCatcher implements AutoCloseable {
         return apdu;
     }
 
+    /** From now on, answers each APDU with {@code reply} on the same connection, as a Direct Request peer does. */
+    public void answerWith(byte[] reply) {
+        this.answer = reply;
+    }
+
     /** How many APDUs are waiting to be taken. */
     public int waiting() {
         return received.size();
@@ -57,6 +63,7 @@ public final class ReportCatcher implements AutoCloseable {
 
     public void clear() {
         received.clear();
+        answer = null;
     }
 
     private void accept() {
@@ -65,6 +72,11 @@ public final class ReportCatcher implements AutoCloseable {
                 InputStream in = connection.getInputStream();
                 while (true) {
                     received.add(ApduReader.readOne(in));
+                    byte[] reply = answer;
+                    if (reply != null) {
+                        connection.getOutputStream().write(reply);
+                        connection.getOutputStream().flush();
+                    }
                 }
             } catch (SocketException closed) {
                 return;

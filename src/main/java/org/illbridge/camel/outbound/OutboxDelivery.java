@@ -100,22 +100,26 @@ public final class OutboxDelivery {
             if (addresses.isEmpty()) {
                 throw new IOException("no address is profiled for " + peer.symbol());
             }
-            String sentTo = send(addresses, bytes, peer);
+            Sent sent = send(addresses, bytes, peer);
             Instant at = clock.instant();
             outbox.sent(entry.id(), attempt, at);
-            history(entry, HistoryEntry.OUT, bytes, mapper.writeValueAsString(view.toJson(apdu)), "sent to " + sentTo
+            history(entry, HistoryEntry.OUT, bytes, mapper.writeValueAsString(view.toJson(apdu)), "sent to " + sent.reached()
                     + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
-            LOG.info("Sent {} (outbox {}) to {} at {}", entry.apduType(), entry.id(), peer.symbol(), sentTo);
+            LOG.info("Sent {} (outbox {}) to {} at {}", entry.apduType(), entry.id(), peer.symbol(), sent.reached());
+            sent.reply().ifPresent(reply -> receive(reply, addresses.get(0)));
         } catch (Exception failure) {
             failed(entry, attempt, bytes, failure);
         }
     }
 
+    /** Where an APDU went, and the reply a Direct Request peer gave on the same connection. */
+    private record Sent(String reached, Optional<byte[]> reply) {
+    }
+
     /** Sends to the first address (it must succeed) and, during an address change, the previous one too. */
-    private String send(List<String> addresses, byte[] bytes, Peer peer) throws IOException {
+    private Sent send(List<String> addresses, byte[] bytes, Peer peer) throws IOException {
         boolean sameConnection = peer.interaction() == Interaction.SAME_CONNECTION;
         Optional<byte[]> reply = transport.send(addresses.get(0), bytes, sameConnection);
-        reply.ifPresent(r -> receive(r, addresses.get(0)));
         List<String> reached = new ArrayList<>(List.of(addresses.get(0)));
         for (String previous : addresses.subList(1, addresses.size())) {
             try {
@@ -125,7 +129,7 @@ public final class OutboxDelivery {
                 LOG.warn("Could not also send to {}'s previous address {}: {}", peer.symbol(), previous, e.getMessage());
             }
         }
-        return String.join(" and ", reached);
+        return new Sent(String.join(" and ", reached), reply);
     }
 
     /** A reply on the same connection is an inbound APDU like any other: inbox first, then the inbound routes. */
