@@ -165,6 +165,19 @@ abstract class OutboundContract {
     }
 
     @Test
+    void aConditionalAboutBibliographicDataIsRefusedWithTheAdviceToAnswerNotFoundAsCited() {
+        long id = inboundRequest(YazVectors.read("01-ill-request-minimal"));
+
+        HttpResponse<String> refused = api.post("/api/requests/" + id + "/actions",
+                "{\"action\": \"conditional\", \"bibliographic\": true, \"note\": \"the year is wrong\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(api.parse(refused.body()).get("advice").asString())
+                .isEqualTo("Answer Not Supplied with the reason not-found-as-cited.");
+        assertThat(api.json("/api/outbox")).isEmpty();
+    }
+
+    @Test
     void anIncompleteRequestIsRefusedNamingEachMissingField() {
         HttpResponse<String> refused = api.post("/api/requests",
                 "{\"symbol\": \"OCL\", \"responder\": \"OCLC\", \"title\": \"Moby-Dick\"}");
