@@ -1,78 +1,71 @@
 package org.illbridge.camel.outbound;
 
+import io.netty.buffer.Unpooled;
+import io.netty.handler.timeout.ReadTimeoutException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
-import org.illbridge.codec.ber.BerFrameScanner;
-import org.illbridge.codec.ber.BerFramingException;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.illbridge.camel.ListenerConfiguration;
+import org.illbridge.camel.netty.InboundFrame;
 
 /**
- * Writes an APDU to a peer over TCP: on a connection of its own (separate-connection peers), or
- * and then waits for the one APDU a Direct Request style peer answers on the same connection.
+ * Writes an APDU to a peer through Camel's Netty TCP producer: on a connection of its own
+ * (separate-connection peers: write, then close), or for a Direct Request style peer, waiting on
+ * the same connection for the one APDU it answers with, framed by the same BER decoder the
+ * listener uses.
  */
 final class ApduTransport {
 
-    private static final int MAX_REPLY = 1 << 20;
-
+    private final ProducerTemplate producer;
     private final Duration connectTimeout;
     private final Duration replyTimeout;
 
-    ApduTransport(Duration connectTimeout, Duration replyTimeout) {
+    ApduTransport(ProducerTemplate producer, Duration connectTimeout, Duration replyTimeout) {
+        this.producer = producer;
         this.connectTimeout = connectTimeout;
         this.replyTimeout = replyTimeout;
     }
 
     /** Sends; with {@code awaitReply}, returns the reply that came back in time, if any. */
     Optional<byte[]> send(String address, byte[] apdu, boolean awaitReply) throws IOException {
-        int colon = address.lastIndexOf(':');
-        if (colon <= 0) {
+        if (address.lastIndexOf(':') <= 0) {
             throw new IOException("'" + address + "' is not host:port");
         }
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))),
-                    (int) connectTimeout.toMillis());
-            OutputStream out = socket.getOutputStream();
-            out.write(apdu);
-            out.flush();
-            if (!awaitReply) {
-                return Optional.empty();
+        Exchange result = producer.send(uri(address, awaitReply),
+                exchange -> exchange.getMessage().setBody(Unpooled.wrappedBuffer(apdu)));
+        Exception failure = result.getException();
+        if (failure != null) {
+            if (awaitReply && causedBy(failure, ReadTimeoutException.class)) {
+                return Optional.empty(); // delivered; the peer did not answer in time
             }
-            socket.setSoTimeout((int) replyTimeout.toMillis());
-            return readReply(socket.getInputStream());
+            throw new IOException(failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName(), failure);
         }
+        if (!awaitReply) {
+            return Optional.empty();
+        }
+        InboundFrame reply = result.getMessage().getBody(InboundFrame.class);
+        return reply != null && reply.isComplete() ? Optional.of(reply.bytes()) : Optional.empty();
     }
 
-    private static Optional<byte[]> readReply(InputStream in) throws IOException {
-        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-        BerFrameScanner scanner = new BerFrameScanner(MAX_REPLY, 64);
-        byte[] chunk = new byte[4096];
-        try {
-            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
-                buffer.write(chunk, 0, n);
-                byte[] bytes = buffer.toByteArray();
-                int length = scanner.scan(new BerFrameScanner.Bytes() {
-                    @Override
-                    public int length() {
-                        return bytes.length;
-                    }
+    private String uri(String address, boolean awaitReply) {
+        String uri = "netty:tcp://" + address
+                + "?sync=" + awaitReply
+                + "&disconnect=true"
+                + "&allowDefaultCodec=false"
+                + "&connectTimeout=" + connectTimeout.toMillis();
+        return awaitReply
+                ? uri + "&decoders=#" + ListenerConfiguration.FRAME_DECODER + "&requestTimeout=" + replyTimeout.toMillis()
+                : uri;
+    }
 
-                    @Override
-                    public int at(int index) {
-                        return bytes[index] & 0xFF;
-                    }
-                });
-                if (length > 0) {
-                    return Optional.of(java.util.Arrays.copyOf(bytes, length));
-                }
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (kind.isInstance(t)) {
+                return true;
             }
-        } catch (SocketTimeoutException | BerFramingException noReply) {
-            // no (complete) reply in time: the APDU was delivered all the same
         }
-        return Optional.empty();
+        return false;
     }
 }

@@ -72,7 +72,7 @@ public final class OutboxDelivery {
         this.transactions = transactions;
         this.codec = codec;
         this.properties = properties;
-        this.transport = new ApduTransport(properties.connectTimeout(), properties.replyTimeout());
+        this.transport = new ApduTransport(producer, properties.connectTimeout(), properties.replyTimeout());
         this.producer = producer;
         this.clock = clock;
     }
