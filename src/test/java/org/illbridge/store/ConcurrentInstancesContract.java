@@ -1,0 +1,128 @@
+package org.illbridge.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What lets several instances share one database: two transactions, as two instances would run
+ * them at the same moment, never claim the same outbox row and never both apply the same APDU.
+ */
+abstract class ConcurrentInstancesContract {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+
+    private JdbcTemplate jdbc;
+    private TransactionTemplate transactions;
+    private OutboxStore outbox;
+    private MessageFileStore messageFile;
+
+    abstract DataSource newDatabase();
+
+    /** Whether several instances can share this database (PostgreSQL); an embedded H2 file serves one. */
+    abstract boolean sharedByInstances();
+
+    @BeforeEach
+    void setUp() {
+        DataSource dataSource = newDatabase();
+        jdbc = new JdbcTemplate(dataSource);
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        outbox = new OutboxStore(jdbc);
+        messageFile = new MessageFileStore(jdbc);
+    }
+
+    @Test
+    void twoInstancesDrainingAtOnceClaimDifferentRows() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(sharedByInstances(), "an embedded H2 database serves one instance");
+        for (int i = 0; i < 10; i++) {
+            outbox.enqueue(null, "OCL", "OCLC", "Message", "{}", NOW);
+        }
+        CountDownLatch firstHoldsItsClaim = new CountDownLatch(1);
+        CountDownLatch secondIsDone = new CountDownLatch(1);
+
+        CompletableFuture<List<OutboxEntry>> first = CompletableFuture.supplyAsync(() -> transactions.<List<OutboxEntry>>execute(tx -> {
+            List<OutboxEntry> claimed = outbox.claimDue(NOW, NOW.plusSeconds(120), 5);
+            firstHoldsItsClaim.countDown();
+            await(secondIsDone);
+            return claimed;
+        }));
+        await(firstHoldsItsClaim);
+        List<OutboxEntry> second = claim(NOW, NOW.plusSeconds(120));
+        secondIsDone.countDown();
+
+        Set<Long> firstIds = ids(first.get(10, TimeUnit.SECONDS));
+        Set<Long> secondIds = ids(second);
+        assertThat(firstIds).hasSize(5);
+        assertThat(secondIds).hasSize(5).doesNotContainAnyElementsOf(firstIds);
+        assertThat(claim(NOW, NOW.plusSeconds(120))).as("all leased").isEmpty();
+    }
+
+    @Test
+    void aClaimWhoseLeaseRanOutIsClaimedAgain() {
+        outbox.enqueue(null, "OCL", "OCLC", "Message", "{}", NOW);
+        claim(NOW, NOW.plusSeconds(120));
+
+        assertThat(claim(NOW.plusSeconds(60), NOW.plusSeconds(180))).isEmpty();
+        assertThat(claim(NOW.plusSeconds(121), NOW.plusSeconds(240))).hasSize(1);
+    }
+
+    @Test
+    void theSameApduAppliedByTwoInstancesAtOnceIsAppliedOnce() throws Exception {
+        List<CompletableFuture<Boolean>> attempts = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        for (int i = 0; i < 2; i++) {
+            attempts.add(CompletableFuture.supplyAsync(() -> {
+                await(start);
+                return transactions.<Boolean>execute(tx -> {
+                    boolean applied = messageFile.markApplied("same-hash", null, NOW);
+                    if (!applied) {
+                        tx.setRollbackOnly();
+                    }
+                    return applied;
+                });
+            }));
+        }
+        start.countDown();
+
+        int applied = 0;
+        for (CompletableFuture<Boolean> attempt : attempts) {
+            applied += attempt.get(10, TimeUnit.SECONDS) ? 1 : 0;
+        }
+        assertThat(applied).isEqualTo(1);
+    }
+
+    private List<OutboxEntry> claim(Instant now, Instant leaseUntil) {
+        List<OutboxEntry> claimed = transactions.execute(tx -> outbox.claimDue(now, leaseUntil, 10));
+        return claimed;
+    }
+
+    private static Set<Long> ids(List<OutboxEntry> entries) {
+        Set<Long> ids = new HashSet<>();
+        entries.forEach(e -> ids.add(e.id()));
+        return ids;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("timed out");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
