@@ -123,20 +123,7 @@ public final class ErrorReports {
             unrecognized.put("element", detail.element());
             info.set("unrecognized-data", unrecognized);
         }
-        ArrayNode infos = NODES.arrayNode().add(info);
-        ObjectNode content = NODES.objectNode();
-        content.set("Additional-User-Error-Report-Info", infos);
-        ObjectNode encoding = NODES.objectNode();
-        encoding.set("single-ASN1-type", content);
-        ObjectNode external = NODES.objectNode();
-        external.put("direct-reference", IllExtensions.IPIG_USER_ERROR_INFO_OID);
-        external.set("encoding", encoding);
-        ObjectNode item = NODES.objectNode();
-        item.set("EXTERNAL", external);
-        ObjectNode extension = NODES.objectNode();
-        extension.put("identifier", 1);
-        extension.put("critical", false);
-        extension.set("item", item);
-        return NODES.arrayNode().add(extension);
+        return NODES.arrayNode().add(ApduDocuments.extension(IllExtensions.IPIG_USER_ERROR_INFO_OID,
+                "Additional-User-Error-Report-Info", NODES.arrayNode().add(info)));
     }
 }

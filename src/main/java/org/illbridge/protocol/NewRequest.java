@@ -104,20 +104,8 @@ public record NewRequest(String symbol, String responder,
     private static tools.jackson.databind.node.ArrayNode oclcPaymentMethodIfm() {
         ObjectNode ext = NODES.objectNode();
         ext.put("paymentMethod", "IFM");
-        ObjectNode content = NODES.objectNode();
-        content.set("OCLCILLRequestExtension", ext);
-        ObjectNode encoding = NODES.objectNode();
-        encoding.set("single-ASN1-type", content);
-        ObjectNode external = NODES.objectNode();
-        external.put("direct-reference", IllExtensions.OCLC_ILL_REQUEST_EXTENSION_OID);
-        external.set("encoding", encoding);
-        ObjectNode item = NODES.objectNode();
-        item.set("EXTERNAL", external);
-        ObjectNode extension = NODES.objectNode();
-        extension.put("identifier", 1);
-        extension.put("critical", false);
-        extension.set("item", item);
-        return NODES.arrayNode().add(extension);
+        return NODES.arrayNode().add(ApduDocuments.extension(IllExtensions.OCLC_ILL_REQUEST_EXTENSION_OID,
+                "OCLCILLRequestExtension", ext));
     }
 
     private static void putIf(ObjectNode node, String field, String value) {

@@ -23,44 +23,37 @@ public class DeadLetterStore {
         this.jdbc = jdbc;
     }
 
+    /** A refused inbound APDU. */
     public long add(Long inboxId, Instant receivedAt, String peer, byte[] rawBytes, String json, String reasonCode,
                     String reason, Instant at) {
-        KeyHolder id = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            PreparedStatement insert = connection.prepareStatement("INSERT INTO dead_letter (inbox_id, received_at, peer,"
-                    + " raw_bytes, json, reason_code, reason, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    new String[] {"id"});
-            insert.setObject(1, inboxId);
-            insert.setTimestamp(2, Timestamp.from(receivedAt));
-            insert.setString(3, peer);
-            insert.setBytes(4, rawBytes);
-            insert.setString(5, json);
-            insert.setString(6, reasonCode);
-            insert.setString(7, reason);
-            insert.setString(8, DeadLetter.OPEN);
-            insert.setTimestamp(9, Timestamp.from(at));
-            return insert;
-        }, id);
-        return id.getKeyAs(Number.class).longValue();
+        return insert("in", inboxId, null, receivedAt, peer, rawBytes, json, reasonCode, reason, at);
     }
 
-    /** A dead letter for an APDU of ours: refused before sending, not deliverable, or rejected by the peer. */
+    /** An APDU of ours: refused before sending, not deliverable, or rejected by the peer. */
     public long addOutbound(Long outboxId, String peer, byte[] rawBytes, String json, String reasonCode, String reason,
                             Instant at) {
+        return insert("out", null, outboxId, at, peer, rawBytes, json, reasonCode, reason, at);
+    }
+
+    private long insert(String direction, Long inboxId, Long outboxId, Instant receivedAt, String peer, byte[] rawBytes,
+                        String json, String reasonCode, String reason, Instant at) {
         KeyHolder id = new GeneratedKeyHolder();
         jdbc.update(connection -> {
-            PreparedStatement insert = connection.prepareStatement("INSERT INTO dead_letter (outbox_id, direction, received_at,"
-                    + " peer, raw_bytes, json, reason_code, reason, status, updated_at) VALUES (?, 'out', ?, ?, ?, ?, ?, ?, ?, ?)",
-                    new String[] {"id"});
-            insert.setObject(1, outboxId);
-            insert.setTimestamp(2, Timestamp.from(at));
-            insert.setString(3, peer);
-            insert.setBytes(4, rawBytes);
-            insert.setString(5, json);
-            insert.setString(6, reasonCode);
-            insert.setString(7, reason);
-            insert.setString(8, DeadLetter.OPEN);
-            insert.setTimestamp(9, Timestamp.from(at));
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO dead_letter (direction, inbox_id, outbox_id,"
+                    + " received_at, peer, raw_bytes, json, reason_code, reason, status, updated_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            int i = 0;
+            insert.setString(++i, direction);
+            insert.setObject(++i, inboxId);
+            insert.setObject(++i, outboxId);
+            insert.setTimestamp(++i, Timestamp.from(receivedAt));
+            insert.setString(++i, peer);
+            insert.setBytes(++i, rawBytes);
+            insert.setString(++i, json);
+            insert.setString(++i, reasonCode);
+            insert.setString(++i, reason);
+            insert.setString(++i, DeadLetter.OPEN);
+            insert.setTimestamp(++i, Timestamp.from(at));
             return insert;
         }, id);
         return id.getKeyAs(Number.class).longValue();

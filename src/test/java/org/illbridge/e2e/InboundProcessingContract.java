@@ -9,19 +9,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.illbridge.codec.ill.IllCodec;
 import org.illbridge.codec.json.ApduJson;
-import org.illbridge.support.InboxApi;
 import org.illbridge.support.IsoIllPeer;
 import org.illbridge.support.ReportCatcher;
 import org.illbridge.support.Variants;
 import org.illbridge.support.YazVectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,24 +28,12 @@ import tools.jackson.databind.JsonNode;
  * listener is {@link #ZBW}. A second site, PRE, was profiled on 2027-01-01: every request to it
  * predates its profile.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-abstract class InboundProcessingContract {
+abstract class InboundProcessingContract extends RunningService {
 
     /** ZBW's listener, shared by the H2 and PostgreSQL runs (a daemon that ends with the JVM). */
     static final ReportCatcher ZBW = new ReportCatcher();
     private static final int WAIT_MS = 10_000;
 
-    @LocalServerPort
-    int httpPort;
-
-    @Value("${illbridge.listen.port}")
-    int listenPort;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    InboxApi api;
     final IllCodec codec = new IllCodec();
 
     static String profiles(String... extraSites) {
@@ -95,12 +76,9 @@ abstract class InboundProcessingContract {
 
     @BeforeEach
     void emptyStores() {
-        for (String table : new String[] {"apdu_history", "ill_transaction", "processed_apdu", "dead_letter", "inbox"}) {
-            jdbc.update("DELETE FROM " + table);
-        }
+        emptyTables("outbox", "apdu_history", "ill_transaction", "processed_apdu", "dead_letter", "inbox");
         ZBW.clear();
         writeProfiles(profilesFile(), profiles());
-        api = new InboxApi(httpPort);
         api.post("/api/profiles/reload");
     }
 

@@ -12,42 +12,22 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.illbridge.support.InboxApi;
 import org.illbridge.support.IsoIllPeer;
 import org.illbridge.support.SampleApdus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The whole service, started as it runs (Netty listener, Camel routes from routes/, REST, a real
  * database), fed over real sockets and read back through the REST API.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-abstract class IsoIllListenerContract {
+abstract class IsoIllListenerContract extends RunningService {
 
-    @LocalServerPort
-    int httpPort;
-
-    @Value("${illbridge.listen.port}")
-    int listenPort;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    InboxApi api;
 
     @BeforeEach
     void emptyInbox() {
-        jdbc.update("DELETE FROM inbox");
-        api = new InboxApi(httpPort);
+        emptyTables("dead_letter", "inbox");
     }
 
     @Test

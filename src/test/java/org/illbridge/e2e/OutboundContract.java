@@ -10,7 +10,6 @@ import java.time.Duration;
 import org.illbridge.codec.ill.IllCodec;
 import org.illbridge.codec.json.ApduJson;
 import org.illbridge.support.FreePort;
-import org.illbridge.support.InboxApi;
 import org.illbridge.support.IsoIllPeer;
 import org.illbridge.support.ReportCatcher;
 import org.illbridge.support.Variants;
@@ -18,12 +17,6 @@ import org.illbridge.support.YazHelper;
 import org.illbridge.support.YazVectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,9 +25,7 @@ import tools.jackson.databind.JsonNode;
  * while, and a peer's error report lands in the dead letters. The site is OCL; its OCLC peer
  * (OCLC's rules) listens at {@link #OCLC}; DWN is a peer whose listener is not up at first.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-abstract class OutboundContract {
+abstract class OutboundContract extends RunningService {
 
     static final ReportCatcher OCLC = new ReportCatcher();
     static final int DOWN_PORT = FreePort.find();
@@ -45,16 +36,6 @@ abstract class OutboundContract {
     static final ReportCatcher NEW_ADDRESS = new ReportCatcher();
     private static final int WAIT_MS = 10_000;
 
-    @LocalServerPort
-    int httpPort;
-
-    @Value("${illbridge.listen.port}")
-    int listenPort;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    InboxApi api;
     final IllCodec codec = new IllCodec();
 
     static String profiles() {
@@ -101,14 +82,11 @@ abstract class OutboundContract {
 
     @BeforeEach
     void emptyStores() {
-        for (String table : new String[] {"outbox", "apdu_history", "ill_transaction", "processed_apdu", "dead_letter", "inbox"}) {
-            jdbc.update("DELETE FROM " + table);
-        }
+        emptyTables("outbox", "apdu_history", "ill_transaction", "processed_apdu", "dead_letter", "inbox");
         OCLC.clear();
         DIRECT.clear();
         OLD_ADDRESS.clear();
         NEW_ADDRESS.clear();
-        api = new InboxApi(httpPort);
     }
 
     @Test
