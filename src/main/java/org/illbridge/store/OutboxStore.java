@@ -12,9 +12,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 
 /**
- * The outbox. Rows are claimed with {@code FOR UPDATE SKIP LOCKED} and a lease, so several
- * instances can drain one outbox without sending anything twice, and a row an instance claimed
- * before it died is claimed again once the lease runs out.
+ * The outbox. Rows are claimed by one statement that marks them sending with a lease (on
+ * PostgreSQL skipping rows another instance holds), so several instances can drain one outbox
+ * without sending anything twice, and a row an instance claimed before it died is claimed again
+ * once the lease runs out.
  */
 public class OutboxStore {
 
@@ -22,9 +23,12 @@ public class OutboxStore {
             + " attempts, next_attempt_at, last_error, created_at, sent_at";
 
     private final JdbcTemplate jdbc;
+    private final String vendor;
 
     public OutboxStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+        this.vendor = product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? "postgresql" : "h2";
     }
 
     public long enqueue(Long transactionId, String site, String peer, String apduType, String json, Instant now) {
@@ -46,18 +50,43 @@ public class OutboxStore {
     }
 
     /**
-     * Claims up to {@code limit} rows that are due (pending, or sending with an expired lease);
-     * call inside a database transaction. The claimed rows are 'sending' until {@code leaseUntil}.
+     * The statement that claims due rows in one step: up to 20 that are pending (or sending with an
+     * expired lease), marked sending for two minutes and returned. On PostgreSQL it skips rows
+     * another instance holds ({@code FOR UPDATE SKIP LOCKED}). The outbox route's Camel SQL consumer
+     * runs the same file.
      */
-    public List<OutboxEntry> claimDue(Instant now, Instant leaseUntil, int limit) {
-        List<OutboxEntry> due = jdbc.query("SELECT " + COLUMNS + " FROM outbox WHERE status IN ('pending', 'sending')"
-                + " AND next_attempt_at <= ? ORDER BY id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED",
-                OutboxStore::entry, Timestamp.from(now), limit);
-        for (OutboxEntry entry : due) {
-            jdbc.update("UPDATE outbox SET status = 'sending', next_attempt_at = ? WHERE id = ?",
-                    Timestamp.from(leaseUntil), entry.id());
+    public String claimStatement() {
+        return "sql/claim-outbox-" + vendor + ".sql";
+    }
+
+    /** Claims the due rows (what the outbox route's SQL consumer does each poll). */
+    public List<OutboxEntry> claim() {
+        try (var in = OutboxStore.class.getClassLoader().getResourceAsStream(claimStatement())) {
+            String sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return jdbc.query(sql, OutboxStore::entry);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return due;
+    }
+
+    /** A claimed row as the Camel SQL consumer hands it on: column name to value. */
+    public static OutboxEntry fromRow(java.util.Map<String, Object> row) {
+        return new OutboxEntry(((Number) row.get("id")).longValue(),
+                row.get("transaction_id") == null ? null : ((Number) row.get("transaction_id")).longValue(),
+                (String) row.get("site_symbol"), (String) row.get("peer_symbol"), (String) row.get("apdu_type"),
+                (String) row.get("apdu_json"), (String) row.get("status"), ((Number) row.get("attempts")).intValue(),
+                instant(row.get("next_attempt_at")), (String) row.get("last_error"), instant(row.get("created_at")),
+                row.get("sent_at") == null ? null : instant(row.get("sent_at")));
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return Instant.parse(String.valueOf(value));
     }
 
     public void sent(long id, int attempts, Instant at) {

@@ -29,8 +29,8 @@ public class OutboundConfiguration {
     @Bean
     OutboxRoute outboxRoute(OutboundProperties properties, OutboxStore outbox, MessageFileStore messageFile,
                             DeadLetterStore deadLetters, InboxStore inbox, ProfileRegistry profiles,
-                            TransactionTemplate transactions, IllCodec codec, ProducerTemplate producer, Clock clock) {
-        return new OutboxRoute(properties, new OutboxDelivery(outbox, messageFile, deadLetters, inbox, profiles, transactions,
-                codec, properties, producer, clock));
+                            IllCodec codec, ProducerTemplate producer, Clock clock) {
+        return new OutboxRoute(properties, outbox.claimStatement(), new OutboxDelivery(outbox, messageFile, deadLetters,
+                inbox, profiles, codec, properties, producer, clock));
     }
 }

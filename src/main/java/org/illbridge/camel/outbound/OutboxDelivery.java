@@ -32,11 +32,10 @@ import org.illbridge.store.OutboxStore;
 import org.illbridge.store.ReceivedBytes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Drains the outbox: claims what is due, encodes each APDU with an APDU-Delivery-Info extension
+ * Sends claimed outbox rows: encodes each APDU with an APDU-Delivery-Info extension
  * naming our address and symbol, sends it to the peer (and to its previous address during an
  * address change), and records each attempt. An unreachable peer is retried with back-off; after
  * the last attempt the APDU becomes a "sending failed" dead letter that can be resent. A Direct
@@ -46,14 +45,12 @@ import tools.jackson.databind.json.JsonMapper;
 public final class OutboxDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDelivery.class);
-    private static final int BATCH = 20;
 
     private final OutboxStore outbox;
     private final MessageFileStore messageFile;
     private final DeadLetterStore deadLetters;
     private final InboxStore inbox;
     private final ProfileRegistry profiles;
-    private final TransactionTemplate transactions;
     private final IllCodec codec;
     private final OutboundProperties properties;
     private final ApduTransport transport;
@@ -62,14 +59,13 @@ public final class OutboxDelivery {
     private final JsonMapper mapper = JsonMapper.builder().build();
 
     public OutboxDelivery(OutboxStore outbox, MessageFileStore messageFile, DeadLetterStore deadLetters, InboxStore inbox,
-                          ProfileRegistry profiles, TransactionTemplate transactions, IllCodec codec,
+                          ProfileRegistry profiles, IllCodec codec,
                           OutboundProperties properties, ProducerTemplate producer, Clock clock) {
         this.outbox = outbox;
         this.messageFile = messageFile;
         this.deadLetters = deadLetters;
         this.inbox = inbox;
         this.profiles = profiles;
-        this.transactions = transactions;
         this.codec = codec;
         this.properties = properties;
         this.transport = new ApduTransport(producer, properties.connectTimeout(), properties.replyTimeout());
@@ -77,15 +73,10 @@ public final class OutboxDelivery {
         this.clock = clock;
     }
 
-    /** The body becomes the list of outbox entries this instance now holds. */
-    public void claim(Exchange exchange) {
-        Instant now = clock.instant();
-        exchange.getMessage().setBody(transactions.execute(tx ->
-                outbox.claimDue(now, now.plus(properties.lease()), BATCH)));
-    }
-
+    /** Sends one claimed outbox row (the body: its columns, as the SQL consumer gives them). */
+    @SuppressWarnings("unchecked")
     public void deliver(Exchange exchange) {
-        OutboxEntry entry = exchange.getMessage().getBody(OutboxEntry.class);
+        OutboxEntry entry = OutboxStore.fromRow(exchange.getMessage().getBody(java.util.Map.class));
         int attempt = entry.attempts() + 1;
         byte[] bytes = null;
         try {

@@ -1,0 +1,7 @@
+SELECT id, transaction_id, site_symbol, peer_symbol, apdu_type, apdu_json, status, attempts, next_attempt_at,
+       last_error, created_at, sent_at
+FROM FINAL TABLE (
+    UPDATE outbox SET status = 'sending', next_attempt_at = DATEADD(SECOND, 120, CURRENT_TIMESTAMP)
+    WHERE id IN (SELECT id FROM outbox
+                 WHERE status IN ('pending', 'sending') AND next_attempt_at <= CURRENT_TIMESTAMP
+                 ORDER BY id FETCH FIRST 20 ROWS ONLY))
