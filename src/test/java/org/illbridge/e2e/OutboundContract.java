@@ -192,6 +192,9 @@ abstract class OutboundContract extends RunningService {
             await().atMost(Duration.ofSeconds(10)).until(() -> api.json("/api/outbox").get(0).get("status").asString().equals("sent"));
             Thread.sleep(1000); // a second copy would come within the retry delays
             assertThat(down.waiting()).isZero();
+            JsonNode history = api.json("/api/requests/" + api.json("/api/outbox").get(0).get("request").asLong()).get("history");
+            assertThat(history.get(1).get("note").asString()).startsWith("attempt 1 to DWN failed");
+            assertThat(history.get(history.size() - 1).get("note").asString()).contains("(attempt ");
         }
     }
 

@@ -140,6 +140,8 @@ public final class OutboxDelivery {
         if (attempt <= delays.size()) {
             Instant next = clock.instant().plus(delays.get(attempt - 1));
             outbox.retryLater(entry.id(), attempt, next, error);
+            history(entry, HistoryEntry.OUT, bytes != null ? bytes : new byte[0], entry.apdu(),
+                    "attempt " + attempt + " to " + entry.peerSymbol() + " failed (" + error + "); next attempt at " + next);
             LOG.warn("Could not send {} (outbox {}) to {}, attempt {}: {}; next attempt at {}", entry.apduType(), entry.id(),
                     entry.peerSymbol(), attempt, error, next);
             return;
