@@ -46,6 +46,11 @@ public class ListenerConfiguration {
     }
 
     @Bean
+    InboxRecoveryRoute inboxRecoveryRoute(InboxProperties properties, InboxStore inbox, Clock clock) {
+        return new InboxRecoveryRoute(properties, inbox, clock);
+    }
+
+    @Bean
     IsoIllListenerRoute isoIllListenerRoute(ListenerProperties listen, InboxWriter inboxWriter) {
         return new IsoIllListenerRoute(listen, inboxWriter);
     }

@@ -65,6 +65,15 @@ public class InboxStore {
                 .stream().findFirst();
     }
 
+    /**
+     * Entries still 'received' that arrived before {@code before}: their processing never ended
+     * (the service stopped, the inbound route was missing, the database failed mid-way).
+     */
+    public List<InboxEntry> unprocessed(java.time.Instant before, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM inbox WHERE status = ? AND received_at < ? ORDER BY id"
+                + " FETCH FIRST ? ROWS ONLY", InboxStore::entry, InboxStatus.RECEIVED.code(), Timestamp.from(before), limit);
+    }
+
     /** Says what became of an entry; the bytes never change. */
     public void setStatus(long id, InboxStatus status, String detail) {
         jdbc.update("UPDATE inbox SET status = ?, status_detail = ? WHERE id = ?", status.code(), detail, id);

@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.illbridge.codec.ill.IllCodec;
+import org.illbridge.store.InboxStatus;
+import org.illbridge.store.InboxStore;
+import org.illbridge.store.ReceivedBytes;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.illbridge.codec.json.ApduJson;
 import org.illbridge.support.IsoIllPeer;
 import org.illbridge.support.ReportCatcher;
@@ -29,6 +33,9 @@ import tools.jackson.databind.JsonNode;
  * predates its profile.
  */
 abstract class InboundProcessingContract extends RunningService {
+
+    @Autowired
+    InboxStore inbox;
 
     /** ZBW's listener, shared by the H2 and PostgreSQL runs (a daemon that ends with the JVM). */
     static final ReportCatcher ZBW = new ReportCatcher();
@@ -268,6 +275,18 @@ abstract class InboundProcessingContract extends RunningService {
         assertThat(awaitOneRequest("symbol=NEW", "Pending").get("site-symbol").asString()).isEqualTo("NEW");
         assertThat(api.json("/api/dead-letters/" + deadLetter).get("status").asString()).isEqualTo("replayed");
         assertThat(api.json("/api/dead-letters")).isEmpty();
+    }
+
+    @Test
+    void anApduWhoseProcessingNeverFinishedIsProcessedAgain() {
+        // as if the service had stopped right after storing it
+        long id = inbox.store(new ReceivedBytes(YazVectors.read("01-ill-request-minimal"), "127.0.0.1:40000", "0.0.0.0:1611",
+                java.time.Instant.now().minus(Duration.ofHours(1)), InboxStatus.RECEIVED, null));
+
+        JsonNode request = awaitOneRequest("symbol=OCL", "Pending");
+
+        assertThat(request.get("title").asString()).isEqualTo("A minimal request");
+        assertThat(api.json("/api/inbox/" + id).get("status").asString()).isEqualTo("applied");
     }
 
     @Test

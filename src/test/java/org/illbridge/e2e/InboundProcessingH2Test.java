@@ -18,6 +18,8 @@ class InboundProcessingH2Test extends InboundProcessingContract {
     static void properties(DynamicPropertyRegistry registry) {
         ServiceProperties.register(registry, DATABASE, LISTEN_PORT);
         registry.add("illbridge.profiles-file", PROFILES::toString);
+        registry.add("illbridge.inbox.recovery-interval", () -> "500ms");
+        registry.add("illbridge.inbox.recover-after", () -> "30s");
     }
 
     @Override
