@@ -71,6 +71,11 @@ public class DeadLetterStore {
                         DeadLetterStore::deadLetter, status, limit);
     }
 
+    public long count(String status) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE status = ?", Long.class, status);
+        return count == null ? 0 : count;
+    }
+
     public Optional<DeadLetter> find(long id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM dead_letter WHERE id = ?", DeadLetterStore::deadLetter, id)
                 .stream().findFirst();

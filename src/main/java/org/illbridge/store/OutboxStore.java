@@ -114,6 +114,11 @@ public class OutboxStore {
                 + " AND status IN ('failed', 'rejected')", Timestamp.from(now), id) == 1;
     }
 
+    public long count(String status) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE status = ?", Long.class, status);
+        return count == null ? 0 : count;
+    }
+
     public Optional<OutboxEntry> find(long id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM outbox WHERE id = ?", OutboxStore::entry, id).stream().findFirst();
     }

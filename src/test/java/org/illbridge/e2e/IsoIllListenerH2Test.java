@@ -36,6 +36,26 @@ class IsoIllListenerH2Test extends IsoIllListenerContract {
         ServiceProperties.register(registry, DATABASE, LISTEN_PORT);
         registry.add("illbridge.inbox.spool-directory", SPOOL::toString);
         registry.add("illbridge.inbox.spool-retry-interval", () -> "500ms");
+        registry.add("spring.jmx.enabled", () -> "true");
+    }
+
+    @Test
+    void exposesIllbridgesOwnMBeansForOperators() throws Exception {
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        try (IsoIllPeer peer = IsoIllPeer.connect(listenPort)) {
+            peer.send(SampleApdus.numbered(3));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                (Long) jmx.getAttribute(new ObjectName("org.illbridge:type=DeadLetters"), "Open") == 1L);
+
+        assertThat(jmx.getAttribute(new ObjectName("org.illbridge:type=Inbox"), "Received")).isEqualTo(1L);
+        assertThat(jmx.getAttribute(new ObjectName("org.illbridge:type=Outbox"), "Pending")).isEqualTo(0L);
+        assertThat((String) jmx.invoke(new ObjectName("org.illbridge:type=Profiles"), "reload", new Object[0], new String[0]))
+                .startsWith("profiles in force:");
+        long deadLetter = api.json("/api/dead-letters").get(0).get("id").asLong();
+        assertThat(jmx.invoke(new ObjectName("org.illbridge:type=DeadLetters"), "discard",
+                new Object[] {deadLetter}, new String[] {"long"})).isEqualTo(true);
+        assertThat(jmx.getAttribute(new ObjectName("org.illbridge:type=DeadLetters"), "Open")).isEqualTo(0L);
     }
 
     @Test

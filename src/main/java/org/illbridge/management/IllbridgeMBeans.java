@@ -1,0 +1,143 @@
+package org.illbridge.management;
+
+import java.time.Clock;
+import org.illbridge.camel.inbound.DeadLetterReplayer;
+import org.illbridge.config.ProfileRegistry;
+import org.illbridge.profile.SiteProfile;
+import org.illbridge.store.DeadLetter;
+import org.illbridge.store.DeadLetterStore;
+import org.illbridge.store.InboxStore;
+import org.illbridge.store.OutboxEntry;
+import org.illbridge.store.OutboxStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jmx.export.annotation.ManagedAttribute;
+import org.springframework.jmx.export.annotation.ManagedOperation;
+import org.springframework.jmx.export.annotation.ManagedResource;
+
+/**
+ * illbridge's own MBeans, beside Camel's: what an operator watches and does from a JMX console
+ * (jconsole, Jolokia) — profiles, dead letters, the outbox, the inbox — under {@code org.illbridge}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class IllbridgeMBeans {
+
+    @Bean
+    Profiles profilesMBean(ProfileRegistry registry) {
+        return new Profiles(registry);
+    }
+
+    @Bean
+    DeadLetters deadLettersMBean(DeadLetterStore store, DeadLetterReplayer replayer) {
+        return new DeadLetters(store, replayer);
+    }
+
+    @Bean
+    Outbox outboxMBean(OutboxStore store, Clock clock) {
+        return new Outbox(store, clock);
+    }
+
+    @Bean
+    Inbox inboxMBean(InboxStore store) {
+        return new Inbox(store);
+    }
+
+    /** The ISO ILL profiles in force; reload after editing config/application.yaml. */
+    @ManagedResource(objectName = "org.illbridge:type=Profiles", description = "ISO ILL profiles of the sites served")
+    public static class Profiles {
+        private final ProfileRegistry registry;
+
+        Profiles(ProfileRegistry registry) {
+            this.registry = registry;
+        }
+
+        @ManagedAttribute(description = "Symbols served")
+        public String[] getSymbols() {
+            return registry.current().sites().stream().map(SiteProfile::symbol).toArray(String[]::new);
+        }
+
+        @ManagedAttribute(description = "The file the profiles are read from")
+        public String getFile() {
+            return registry.file().toString();
+        }
+
+        @ManagedOperation(description = "Read the profile file again")
+        public String reload() {
+            return "profiles in force: " + String.join(", ", registry.reload().sites().stream().map(SiteProfile::symbol).toList());
+        }
+    }
+
+    /** Refused APDUs waiting for a person. */
+    @ManagedResource(objectName = "org.illbridge:type=DeadLetters", description = "Refused or undeliverable APDUs")
+    public static class DeadLetters {
+        private final DeadLetterStore store;
+        private final DeadLetterReplayer replayer;
+
+        DeadLetters(DeadLetterStore store, DeadLetterReplayer replayer) {
+            this.store = store;
+            this.replayer = replayer;
+        }
+
+        @ManagedAttribute(description = "Dead letters not yet replayed or discarded")
+        public long getOpen() {
+            return store.count(DeadLetter.OPEN);
+        }
+
+        @ManagedOperation(description = "Replay a dead letter (inbound: process again; outbound: send again)")
+        public String replay(long id) {
+            return replayer.replay(id).map(r -> "outcome: " + r.outcome()).orElse("no open dead letter " + id);
+        }
+
+        @ManagedOperation(description = "Discard a dead letter")
+        public boolean discard(long id) {
+            return replayer.discard(id);
+        }
+    }
+
+    /** APDUs on their way to peers. */
+    @ManagedResource(objectName = "org.illbridge:type=Outbox", description = "APDUs to send to peers")
+    public static class Outbox {
+        private final OutboxStore store;
+        private final Clock clock;
+
+        Outbox(OutboxStore store, Clock clock) {
+            this.store = store;
+            this.clock = clock;
+        }
+
+        @ManagedAttribute(description = "Waiting to be sent (or retried)")
+        public long getPending() {
+            return store.count(OutboxEntry.PENDING);
+        }
+
+        @ManagedAttribute(description = "Given up after the last attempt")
+        public long getFailed() {
+            return store.count(OutboxEntry.FAILED);
+        }
+
+        @ManagedAttribute(description = "Rejected by the peer")
+        public long getRejected() {
+            return store.count(OutboxEntry.REJECTED);
+        }
+
+        @ManagedOperation(description = "Send a failed or rejected APDU again")
+        public boolean resend(long id) {
+            return store.resend(id, clock.instant());
+        }
+    }
+
+    /** What arrived. */
+    @ManagedResource(objectName = "org.illbridge:type=Inbox", description = "Everything received")
+    public static class Inbox {
+        private final InboxStore store;
+
+        Inbox(InboxStore store) {
+            this.store = store;
+        }
+
+        @ManagedAttribute(description = "Frames received in all")
+        public long getReceived() {
+            return store.count();
+        }
+    }
+}
