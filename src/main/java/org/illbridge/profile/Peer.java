@@ -1,5 +1,6 @@
 package org.illbridge.profile;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -14,8 +15,10 @@ import java.nio.charset.StandardCharsets;
  * @param previousAddress during an address change, the old address, which also gets our APDUs ...
  * @param previousAddressValidUntil ... until this time (local)
  */
-public record Peer(String symbol, String address, Charset charset, Interaction interaction, boolean oclcRules,
-                   String previousAddress, java.time.LocalDateTime previousAddressValidUntil) {
+public record Peer(String symbol, String address, Charset charset, Interaction interaction,
+                   @JsonProperty("oclc-rules") boolean oclcRules,
+                   @JsonProperty("previous-address") String previousAddress,
+                   @JsonProperty("previous-address-valid-until") java.time.LocalDateTime previousAddressValidUntil) {
 
     public Peer {
         charset = charset == null ? StandardCharsets.UTF_8 : charset;

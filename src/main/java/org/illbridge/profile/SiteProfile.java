@@ -1,5 +1,6 @@
 package org.illbridge.profile;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Objects;
@@ -20,10 +21,15 @@ import java.util.Optional;
  * @param transformBibliographicConditionals whether a Conditional answer about wrong or incomplete
  *     bibliographic data is turned into Not Supplied, not-found-as-cited (else it is refused)
  */
-public record SiteProfile(String symbol, LocalDateTime profileInstalled, List<String> listeners,
-                          boolean illFeeManagement, boolean directRequest,
-                          UnknownRequesterPolicy unknownRequesters, List<String> knownRequesters, List<Peer> peers,
-                          boolean transformBibliographicConditionals) {
+public record SiteProfile(String symbol,
+                          @JsonProperty("profile-installed") LocalDateTime profileInstalled,
+                          List<String> listeners,
+                          @JsonProperty("ill-fee-management") boolean illFeeManagement,
+                          @JsonProperty("direct-request") boolean directRequest,
+                          @JsonProperty("unknown-requesters") UnknownRequesterPolicy unknownRequesters,
+                          @JsonProperty("known-requesters") List<String> knownRequesters,
+                          List<Peer> peers,
+                          @JsonProperty("transform-bibliographic-conditionals") boolean transformBibliographicConditionals) {
 
     public SiteProfile {
         Objects.requireNonNull(symbol, "every profile needs a symbol");
