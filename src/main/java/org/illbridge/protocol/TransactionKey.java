@@ -1,15 +1,19 @@
 package org.illbridge.protocol;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.charset.Charset;
 import org.illbridge.codec.asn1.AsnValue;
 import org.illbridge.codec.ill.Apdu;
 
 /**
- * The full transaction-id of an ISO ILL transaction: initial requester, group qualifier,
- * transaction qualifier and sub-transaction qualifier ("" where absent).
+ * The full transaction-id of an ISO ILL transaction: initial requester (its symbol), group
+ * qualifier, transaction qualifier and sub-transaction qualifier ("" where absent). Shown in JSON
+ * under the ASN.1 names.
  */
-public record TransactionKey(String initialRequester, String groupQualifier, String transactionQualifier,
-                             String subQualifier) {
+public record TransactionKey(@JsonProperty("initial-requester-id") String initialRequester,
+                             @JsonProperty("transaction-group-qualifier") String groupQualifier,
+                             @JsonProperty("transaction-qualifier") String transactionQualifier,
+                             @JsonProperty("sub-transaction-qualifier") String subQualifier) {
 
     public static TransactionKey of(Apdu apdu, Charset charset) {
         return new TransactionKey(

@@ -100,7 +100,7 @@ abstract class InboundProcessingContract extends RunningService {
         assertThat(request.get("title").asString()).isEqualTo("A minimal request");
         assertThat(request.get("requester-symbol").asString()).isEqualTo("ZBW");
         assertThat(request.get("managed-by").asString()).isEqualTo("iso");
-        assertThat(request.at("/transaction-id/transactionQualifier").asString()).isEqualTo("R-0001");
+        assertThat(request.at("/transaction-id/transaction-qualifier").asString()).isEqualTo("R-0001");
 
         send(YazVectors.read("18-cancel"));
 
