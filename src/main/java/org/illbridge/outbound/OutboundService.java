@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class OutboundService {
 
     /** What an accepted action did: the request's new state and the outbox entry that will carry it. */
-    public record Queued(IllTransaction request, long outboxId) {
+    public record Queued(IllTransaction request, @com.fasterxml.jackson.annotation.JsonProperty("outbox-id") long outboxId) {
     }
 
     private final MessageFileStore messageFile;

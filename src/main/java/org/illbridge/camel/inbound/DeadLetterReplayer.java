@@ -18,7 +18,7 @@ import org.illbridge.store.OutboxStore;
 public final class DeadLetterReplayer {
 
     /** What a replay came to: the outcome (applied, refused, …) and the new dead letter, if refused again. */
-    public record Replay(String outcome, Long newDeadLetter) {
+    public record Replay(String outcome, @com.fasterxml.jackson.annotation.JsonProperty("new-dead-letter") Long newDeadLetter) {
     }
 
     private final DeadLetterStore deadLetters;
