@@ -13,6 +13,7 @@ import org.illbridge.camel.InboxWriter;
 import org.illbridge.codec.asn1.AsnValue;
 import org.illbridge.codec.ill.Apdu;
 import org.illbridge.codec.ill.ApduType;
+import org.illbridge.codec.ill.IllTypes;
 import org.illbridge.codec.json.ApduJson;
 import org.illbridge.profile.UnknownRequesterPolicy;
 import org.illbridge.protocol.ProtocolEvent;
@@ -20,6 +21,7 @@ import org.illbridge.protocol.ProtocolMachine;
 import org.illbridge.protocol.ProtocolState;
 import org.illbridge.protocol.ReasonCode;
 import org.illbridge.protocol.Refusal;
+import org.illbridge.protocol.Role;
 import org.illbridge.protocol.StatusReports;
 import org.illbridge.store.HistoryEntry;
 import org.illbridge.store.IllTransaction;
@@ -158,7 +160,7 @@ public final class MessageFileWriter {
             return;
         }
         exchange.getMessage().setHeader(Outcome.HEADER, InboxStatus.DUPLICATE.code());
-        messageFile.find(inbound.role() != null ? inbound.role() : null, inbound.site().symbol(), inbound.key()).ifPresent(t ->
+        messageFile.find(inbound.role(), inbound.site().symbol(), inbound.key()).ifPresent(t ->
                 history(exchange, inbound, t.id(), now, "the same APDU was received before; recorded, not applied again"));
         if (inboxId != null) {
             inbox.setStatus(inboxId, InboxStatus.DUPLICATE, "the same APDU was applied before; not applied again");
@@ -186,7 +188,7 @@ public final class MessageFileWriter {
                                           String managedBy, Instant now) {
         Apdu apdu = inbound.apdu();
         Charset charset = inbound.charset();
-        boolean lending = inbound.role() == org.illbridge.protocol.Role.LENDING;
+        boolean lending = inbound.role() == Role.LENDING;
         return new IllTransaction(0, inbound.role(), inbound.site().symbol(), inbound.key(), state, status, queue, managedBy,
                 IllTransaction.MANAGED_IN_OCLC.equals(managedBy),
                 lending ? inbound.requesterSymbol() : inbound.site().symbol(),
@@ -241,7 +243,7 @@ public final class MessageFileWriter {
     }
 
     private static RefusedApduException prohibited(InboundApdu inbound, ProtocolState state, ProtocolEvent event) {
-        String apduType = org.illbridge.codec.ill.IllTypes.ILL_APDU_TYPE.identifiers()
+        String apduType = IllTypes.ILL_APDU_TYPE.identifiers()
                 .get((long) inbound.apdu().type().applicationTag());
         return new RefusedApduException(new Refusal(ReasonCode.PROHIBITED_TRANSITION,
                 "A " + inbound.apdu().type().asnName() + " cannot be accepted for transaction " + inbound.key()
