@@ -3,6 +3,8 @@ package org.illbridge.camel.inbound;
 import java.time.Clock;
 import org.apache.camel.ProducerTemplate;
 import org.illbridge.codec.ill.IllCodec;
+import org.illbridge.camel.outbound.ApduTransport;
+import org.illbridge.config.OutboundProperties;
 import org.illbridge.config.ProfileRegistry;
 import org.illbridge.config.ProfilesFileProperties;
 import org.illbridge.store.DeadLetterStore;
@@ -17,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires inbound processing: profiles, the message file, the steps the routes call, and error handling. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ProfilesFileProperties.class)
+@EnableConfigurationProperties({ProfilesFileProperties.class, OutboundProperties.class})
 public class InboundConfiguration {
 
     @Bean
@@ -55,12 +57,13 @@ public class InboundConfiguration {
 
     @Bean
     InboundRoutes inboundRoutes(IllCodec codec, ProfileRegistry profiles, MessageFileStore messageFile, InboxStore inbox,
-                                DeadLetterStore deadLetters, OutboxStore outbox, TransactionTemplate transactions, Clock clock) {
+                                DeadLetterStore deadLetters, OutboxStore outbox, TransactionTemplate transactions,
+                                ApduTransport transport, Clock clock) {
         return new InboundRoutes(
                 new ApduIdentifier(codec, profiles, messageFile),
                 new ApduValidator(),
                 new MessageFileWriter(messageFile, inbox, transactions, clock),
-                new ReplyDelivery(codec, messageFile, clock),
+                new ReplyDelivery(codec, transport, messageFile, clock),
                 new DeadLetterRecorder(deadLetters, inbox, clock),
                 new PeerRejections(messageFile, outbox, deadLetters, clock));
     }
@@ -69,6 +72,12 @@ public class InboundConfiguration {
     DeadLetterReplayer deadLetterReplayer(DeadLetterStore deadLetters, OutboxStore outbox, ProducerTemplate producer,
                                           Clock clock) {
         return new DeadLetterReplayer(deadLetters, outbox, producer, clock);
+    }
+
+    /** How APDUs reach peers: Camel's Netty TCP producer, for outbox deliveries and error reports alike. */
+    @Bean
+    ApduTransport apduTransport(ProducerTemplate producer, OutboundProperties outbound) {
+        return new ApduTransport(producer, outbound.connectTimeout(), outbound.replyTimeout());
     }
 
     @Bean

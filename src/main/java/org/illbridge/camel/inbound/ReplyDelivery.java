@@ -3,14 +3,12 @@ package org.illbridge.camel.inbound;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.Charset;
 import java.time.Clock;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.netty.NettyConstants;
+import org.illbridge.camel.outbound.ApduTransport;
 import org.illbridge.codec.asn1.AsnValue;
 import org.illbridge.codec.asn1.EncodeException;
 import org.illbridge.codec.ill.Apdu;
@@ -35,15 +33,15 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ReplyDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplyDelivery.class);
-    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
-
     private final IllCodec codec;
+    private final ApduTransport transport;
     private final MessageFileStore messageFile;
     private final Clock clock;
     private final JsonMapper mapper = JsonMapper.builder().build();
 
-    public ReplyDelivery(IllCodec codec, MessageFileStore messageFile, Clock clock) {
+    public ReplyDelivery(IllCodec codec, ApduTransport transport, MessageFileStore messageFile, Clock clock) {
         this.codec = codec;
+        this.transport = transport;
         this.messageFile = messageFile;
         this.clock = clock;
     }
@@ -79,14 +77,9 @@ public final class ReplyDelivery {
         }
     }
 
-    private static String onNewConnection(String address, byte[] bytes) {
-        int colon = address.lastIndexOf(':');
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))),
-                    CONNECT_TIMEOUT_MILLIS);
-            OutputStream out = socket.getOutputStream();
-            out.write(bytes);
-            out.flush();
+    private String onNewConnection(String address, byte[] bytes) {
+        try {
+            transport.send(address, bytes, false);
             return "sent on a new connection to " + address;
         } catch (IOException | RuntimeException e) {
             return "not sent to " + address + ": " + e.getMessage();

@@ -14,22 +14,22 @@ import org.illbridge.camel.netty.InboundFrame;
  * Writes an APDU to a peer through Camel's Netty TCP producer: on a connection of its own
  * (separate-connection peers: write, then close), or for a Direct Request style peer, waiting on
  * the same connection for the one APDU it answers with, framed by the same BER decoder the
- * listener uses.
+ * listener uses. Outbox deliveries and error reports on a new connection both go this way.
  */
-final class ApduTransport {
+public final class ApduTransport {
 
     private final ProducerTemplate producer;
     private final Duration connectTimeout;
     private final Duration replyTimeout;
 
-    ApduTransport(ProducerTemplate producer, Duration connectTimeout, Duration replyTimeout) {
+    public ApduTransport(ProducerTemplate producer, Duration connectTimeout, Duration replyTimeout) {
         this.producer = producer;
         this.connectTimeout = connectTimeout;
         this.replyTimeout = replyTimeout;
     }
 
     /** Sends; with {@code awaitReply}, returns the reply that came back in time, if any. */
-    Optional<byte[]> send(String address, byte[] apdu, boolean awaitReply) throws IOException {
+    public Optional<byte[]> send(String address, byte[] apdu, boolean awaitReply) throws IOException {
         if (address.lastIndexOf(':') <= 0) {
             throw new IOException("'" + address + "' is not host:port");
         }

@@ -10,14 +10,12 @@ import org.illbridge.store.DeadLetterStore;
 import org.illbridge.store.InboxStore;
 import org.illbridge.store.MessageFileStore;
 import org.illbridge.store.OutboxStore;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires outbound: staff actions into the outbox, and the route that drains it to the peers. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OutboundProperties.class)
 public class OutboundConfiguration {
 
     @Bean
@@ -29,8 +27,8 @@ public class OutboundConfiguration {
     @Bean
     OutboxRoute outboxRoute(OutboundProperties properties, OutboxStore outbox, MessageFileStore messageFile,
                             DeadLetterStore deadLetters, InboxStore inbox, ProfileRegistry profiles,
-                            IllCodec codec, ProducerTemplate producer, Clock clock) {
+                            IllCodec codec, ApduTransport transport, ProducerTemplate producer, Clock clock) {
         return new OutboxRoute(properties, outbox.claimStatement(), new OutboxDelivery(outbox, messageFile, deadLetters,
-                inbox, profiles, codec, properties, producer, clock));
+                inbox, profiles, codec, properties, transport, producer, clock));
     }
 }

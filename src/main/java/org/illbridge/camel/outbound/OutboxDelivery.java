@@ -60,7 +60,7 @@ public final class OutboxDelivery {
 
     public OutboxDelivery(OutboxStore outbox, MessageFileStore messageFile, DeadLetterStore deadLetters, InboxStore inbox,
                           ProfileRegistry profiles, IllCodec codec,
-                          OutboundProperties properties, ProducerTemplate producer, Clock clock) {
+                          OutboundProperties properties, ApduTransport transport, ProducerTemplate producer, Clock clock) {
         this.outbox = outbox;
         this.messageFile = messageFile;
         this.deadLetters = deadLetters;
@@ -68,7 +68,7 @@ public final class OutboxDelivery {
         this.profiles = profiles;
         this.codec = codec;
         this.properties = properties;
-        this.transport = new ApduTransport(producer, properties.connectTimeout(), properties.replyTimeout());
+        this.transport = transport;
         this.producer = producer;
         this.clock = clock;
     }
