@@ -60,6 +60,9 @@ public final class OutboundRules {
         if (apdu.at("delivery-address").isEmpty()) {
             missing.add("Ship To (delivery-address)");
         }
+        if (!asksForLoanOrCopy(apdu)) {
+            missing.add("a loan or copy-non-returnable service type (iLL-service-type)");
+        }
         if (feeManagement) {
             Optional<String> currency = apdu.text(StandardCharsets.ISO_8859_1, "cost-info-type", "maximum-cost", "currency-code");
             if (apdu.at("cost-info-type", "maximum-cost").isEmpty()) {
@@ -74,6 +77,12 @@ public final class OutboundRules {
         return Optional.of(new Refused("oclc-incomplete-request",
                 "OCLC will not accept this request without " + String.join("; ", missing) + ".",
                 "Fill in the missing fields and place the request again."));
+    }
+
+    private static boolean asksForLoanOrCopy(Apdu apdu) {
+        return apdu.at("iLL-service-type").map(types -> ((AsnValue.SequenceOf) types).elements().stream()
+                .map(type -> ((AsnValue.Enumerated) type).identifier())
+                .anyMatch(type -> "loan".equals(type) || "copy-non-returnable".equals(type))).orElse(false);
     }
 
     private static String results(Apdu apdu) {

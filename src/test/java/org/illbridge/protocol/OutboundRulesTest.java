@@ -32,6 +32,15 @@ class OutboundRulesTest {
     }
 
     @Test
+    void oclcNeedsALoanOrACopyAmongTheServiceTypes() throws Exception {
+        Apdu locations = new NewRequest("OCL", "OCLC", null, "locations", "Moby-Dick", null, "WorldCat", null, "20261231",
+                null, SHIP_TO, null, null).toApdu("T-3", false, NOW);
+
+        assertThat(OutboundRules.check(locations, true, false)).hasValueSatisfying(refused ->
+                assertThat(refused.reason()).contains("a loan or copy-non-returnable service type (iLL-service-type)"));
+    }
+
+    @Test
     void aPartnerThatIsNotOclcGetsOnlyTheProtocolsChecks() throws Exception {
         Apdu bare = new NewRequest("OCL", "ZBW", null, null, "Moby-Dick", null, null, null, null, null, null, null, null)
                 .toApdu("T-2", false, NOW);
