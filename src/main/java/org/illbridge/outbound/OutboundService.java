@@ -105,7 +105,8 @@ public final class OutboundService {
         Peer peer = destination(site, request.responder());
         LocalDateTime now = now();
         String qualifier = request.transactionQualifier() != null ? request.transactionQualifier()
-                : "IB" + clock.millis();
+                : "IB" + Long.toString(clock.millis(), 36).toUpperCase(java.util.Locale.ROOT)
+                        + "-" + java.util.concurrent.ThreadLocalRandom.current().nextInt(1000, 10000);
         Apdu apdu;
         try {
             apdu = request.toApdu(qualifier, site.illFeeManagement() && peer.oclcRules(), now);
@@ -123,10 +124,15 @@ public final class OutboundService {
                 request.needBefore(), null, request.maximumCost() == null ? null
                         : (request.maximumCost().currency() == null ? "" : request.maximumCost().currency() + " ") + request.maximumCost().value(),
                 site.illFeeManagement() && peer.oclcRules(), now, at);
-        return transactions.execute(tx -> {
-            IllTransaction created = messageFile.create(t);
-            return enqueue(created, ProtocolState.PENDING, apdu, peer, at);
-        });
+        try {
+            return transactions.execute(tx -> {
+                IllTransaction created = messageFile.create(t);
+                return enqueue(created, ProtocolState.PENDING, apdu, peer, at);
+            });
+        } catch (org.springframework.dao.DuplicateKeyException taken) {
+            throw new IllegalArgumentException("a request with transaction-id " + key + " already exists: OCLC needs"
+                    + " a new transaction-id for each request", taken);
+        }
     }
 
     private Queued queue(IllTransaction t, ProtocolState next, Apdu apdu, Peer peer) {

@@ -156,6 +156,16 @@ abstract class OutboundContract extends RunningService {
     }
 
     @Test
+    void aTransactionIdCanBeUsedOnce() {
+        assertThat(api.post("/api/requests", completeRequest("T-700")).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> again = api.post("/api/requests", completeRequest("T-700"));
+
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(api.parse(again.body()).get("detail").asString()).startsWith("a request with transaction-id OCL/T-700 already exists");
+    }
+
+    @Test
     void anIncompleteRequestIsRefusedNamingEachMissingField() {
         HttpResponse<String> refused = api.post("/api/requests",
                 "{\"symbol\": \"OCL\", \"responder\": \"OCLC\", \"title\": \"Moby-Dick\"}");
