@@ -81,6 +81,22 @@ abstract class InboundProcessingContract extends RunningService {
 
     abstract Path profilesFile();
 
+    /** One database's run: its own database, listener port and profile file. */
+    record Setup(String database, int listenPort, Path profiles) {
+        Setup(String database) {
+            this(database, org.illbridge.support.FreePort.find(),
+                    writeProfiles(Path.of("target", "profiles-" + java.util.UUID.randomUUID(), "application.yaml"),
+                            InboundProcessingContract.profiles()));
+        }
+
+        void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+            org.illbridge.support.ServiceProperties.register(registry, database, listenPort);
+            registry.add("illbridge.profiles-file", profiles::toString);
+            registry.add("illbridge.inbox.recovery-interval", () -> "500ms");
+            registry.add("illbridge.inbox.recover-after", () -> "30s");
+        }
+    }
+
     @BeforeEach
     void emptyStores() {
         emptyTables("outbox", "apdu_history", "ill_transaction", "processed_apdu", "dead_letter", "inbox");

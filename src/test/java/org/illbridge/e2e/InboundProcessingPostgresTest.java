@@ -1,29 +1,21 @@
 package org.illbridge.e2e;
 
 import java.nio.file.Path;
-import java.util.UUID;
-import org.illbridge.support.FreePort;
-import org.illbridge.support.ServiceProperties;
 import org.illbridge.support.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 class InboundProcessingPostgresTest extends InboundProcessingContract {
 
-    private static final Path PROFILES = writeProfiles(Path.of("target", "profiles-" + UUID.randomUUID(), "application.yaml"), profiles());
-    private static final String DATABASE = TestDatabases.newPostgresUrl();
-    private static final int LISTEN_PORT = FreePort.find();
+    private static final Setup SETUP = new Setup(TestDatabases.newPostgresUrl());
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        ServiceProperties.register(registry, DATABASE, LISTEN_PORT);
-        registry.add("illbridge.profiles-file", PROFILES::toString);
-        registry.add("illbridge.inbox.recovery-interval", () -> "500ms");
-        registry.add("illbridge.inbox.recover-after", () -> "30s");
+        SETUP.register(registry);
     }
 
     @Override
     Path profilesFile() {
-        return PROFILES;
+        return SETUP.profiles();
     }
 }

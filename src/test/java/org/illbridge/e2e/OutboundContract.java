@@ -70,6 +70,16 @@ abstract class OutboundContract extends RunningService {
                 """.formatted(OCLC.port(), DOWN_PORT, DIRECT.port(), NEW_ADDRESS.port(), OLD_ADDRESS.port(), OCLC.port());
     }
 
+    /** One database's run: its own database, listener port and profile file, and quick retries. */
+    static void register(org.springframework.test.context.DynamicPropertyRegistry registry, String database) {
+        Path profiles = writeProfiles(Path.of("target", "profiles-" + java.util.UUID.randomUUID(), "application.yaml"));
+        org.illbridge.support.ServiceProperties.register(registry, database, FreePort.find());
+        registry.add("illbridge.profiles-file", profiles::toString);
+        registry.add("illbridge.outbound.drain-interval", () -> "100ms");
+        registry.add("illbridge.outbound.retry-delays", () -> "300ms,300ms");
+        registry.add("illbridge.outbound.connect-timeout", () -> "1s");
+    }
+
     static Path writeProfiles(Path file) {
         try {
             Files.createDirectories(file.getParent());

@@ -1,25 +1,15 @@
 package org.illbridge.e2e;
 
-import java.nio.file.Path;
-import java.util.UUID;
-import org.illbridge.support.FreePort;
-import org.illbridge.support.ServiceProperties;
 import org.illbridge.support.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 class OutboundPostgresTest extends OutboundContract {
 
-    private static final Path PROFILES = writeProfiles(Path.of("target", "profiles-" + UUID.randomUUID(), "application.yaml"));
     private static final String DATABASE = TestDatabases.newPostgresUrl();
-    private static final int LISTEN_PORT = FreePort.find();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        ServiceProperties.register(registry, DATABASE, LISTEN_PORT);
-        registry.add("illbridge.profiles-file", PROFILES::toString);
-        registry.add("illbridge.outbound.drain-interval", () -> "100ms");
-        registry.add("illbridge.outbound.retry-delays", () -> "300ms,300ms");
-        registry.add("illbridge.outbound.connect-timeout", () -> "1s");
+        register(registry, DATABASE);
     }
 }
