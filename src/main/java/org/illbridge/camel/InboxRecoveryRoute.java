@@ -30,7 +30,6 @@ public final class InboxRecoveryRoute extends RouteBuilder {
     public void configure() {
         from("timer:inbox-recovery?delay=5000&period=" + properties.recoveryInterval().toMillis())
                 .routeId("inbox-recovery")
-                .errorHandler(noErrorHandler())
                 .process(this::findUnprocessed).id("find-unprocessed-apdus")
                 .split(body()).id("each-unprocessed-apdu")
                     .process(this::asReceivedApdu).id("as-received-again")

@@ -22,7 +22,6 @@ public final class InboxSpoolRoute extends RouteBuilder {
     public void configure() {
         from("timer:inbox-spool?delay=0&period=" + properties.spoolRetryInterval().toMillis())
                 .routeId("inbox-spool-replay")
-                .errorHandler(noErrorHandler())
                 .process(replayer).id("move-spool-into-inbox")
                 .split(body()).id("each-moved-apdu")
                     .process(InboxSpoolRoute::asReceivedApdu).id("as-received-apdu")

@@ -1,6 +1,8 @@
 package org.illbridge.camel;
 
 import java.time.Clock;
+import org.apache.camel.component.netty.ChannelHandlerFactories;
+import org.apache.camel.component.netty.ChannelHandlerFactory;
 import org.illbridge.camel.netty.BerFrameDecoderFactory;
 import org.illbridge.camel.netty.IdleTimeoutHandlerFactory;
 import org.illbridge.config.InboxProperties;
@@ -19,6 +21,13 @@ public class ListenerConfiguration {
     /** Bean names the Netty endpoint refers to ({@code decoders=#name}). */
     public static final String FRAME_DECODER = "isoIllFrameDecoder";
     public static final String IDLE_TIMEOUT_HANDLER = "isoIllIdleTimeout";
+    /** Writes a body of bytes (an encoded APDU) as it is: for replies on the listener and sends to peers. */
+    public static final String APDU_ENCODER = "isoIllApduEncoder";
+
+    @Bean(APDU_ENCODER)
+    ChannelHandlerFactory isoIllApduEncoder() {
+        return ChannelHandlerFactories.newByteArrayEncoder("tcp");
+    }
 
     @Bean(FRAME_DECODER)
     BerFrameDecoderFactory isoIllFrameDecoder(ListenerProperties listen) {

@@ -1,5 +1,6 @@
 package org.illbridge.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,8 +25,6 @@ import org.illbridge.codec.json.JsonViewException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The command line on the service's jar, for looking at and making APDUs without starting the
@@ -48,7 +47,6 @@ public final class CommandLine {
     private final PrintStream err;
     private final InputStream in;
     private final IllCodec codec = new IllCodec();
-    private final JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     public CommandLine(InputStream in, PrintStream out, PrintStream err) {
         this.in = in;
@@ -109,7 +107,7 @@ public final class CommandLine {
                     continue;
                 }
                 try {
-                    out.println(mapper.writeValueAsString(view.toJson(codec.decode(frame.bytes()))));
+                    out.println(view.toPrettyText(codec.decode(frame.bytes())));
                 } catch (DecodeException e) {
                     err.println(where + ": " + e.getMessage());
                     allGood = false;
@@ -179,7 +177,7 @@ public final class CommandLine {
         }
         socket.setSoTimeout(waitSeconds * 1000);
         InputStream fromPeer = socket.getInputStream();
-        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try {
             for (int n = fromPeer.read(buffer); n >= 0; n = fromPeer.read(buffer)) {
@@ -196,7 +194,7 @@ public final class CommandLine {
                 continue;
             }
             try {
-                out.println(mapper.writeValueAsString(view.toJson(codec.decode(frame.bytes()))));
+                out.println(view.toPrettyText(codec.decode(frame.bytes())));
             } catch (DecodeException e) {
                 err.println("reply at byte " + frame.offset() + ": " + e.getMessage());
                 status = 1;
@@ -207,8 +205,8 @@ public final class CommandLine {
 
     /** The BER of every APDU in a JSON file: one document, an array, or documents one after another. */
     private byte[] encodeJson(String file, byte[] json, ApduJson view) throws InvalidInput {
-        java.io.ByteArrayOutputStream encoded = new java.io.ByteArrayOutputStream();
-        try (MappingIterator<JsonNode> documents = mapper.readerFor(JsonNode.class).readValues(json)) {
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+        try (MappingIterator<JsonNode> documents = ApduJson.MAPPER.readerFor(JsonNode.class).readValues(json)) {
             int index = 0;
             while (documents.hasNextValue()) {
                 JsonNode document = documents.nextValue();

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.FileSystemResource;
@@ -58,7 +59,7 @@ public class ProfileRegistry {
         try {
             List<PropertySource<?>> sources = new YamlPropertySourceLoader().load(file.toString(), new FileSystemResource(file));
             Binder binder = new Binder(ConfigurationPropertySources.from(sources), null,
-                    new org.springframework.boot.convert.ApplicationConversionService());
+                    new ApplicationConversionService());
             return binder.bind("illbridge.profiles", Bindable.listOf(SiteProfile.class)).orElse(List.of());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the profiles in " + file, e);

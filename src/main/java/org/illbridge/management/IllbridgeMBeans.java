@@ -1,13 +1,13 @@
 package org.illbridge.management;
 
 import java.time.Clock;
-import org.illbridge.camel.inbound.DeadLetterReplayer;
 import org.illbridge.config.ProfileRegistry;
+import org.illbridge.inbound.DeadLetterReplays;
 import org.illbridge.profile.SiteProfile;
-import org.illbridge.store.DeadLetter;
+import org.illbridge.store.DeadLetterStatus;
 import org.illbridge.store.DeadLetterStore;
 import org.illbridge.store.InboxStore;
-import org.illbridge.store.OutboxEntry;
+import org.illbridge.store.OutboxStatus;
 import org.illbridge.store.OutboxStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +28,7 @@ public class IllbridgeMBeans {
     }
 
     @Bean
-    DeadLetters deadLettersMBean(DeadLetterStore store, DeadLetterReplayer replayer) {
+    DeadLetters deadLettersMBean(DeadLetterStore store, DeadLetterReplays replayer) {
         return new DeadLetters(store, replayer);
     }
 
@@ -71,21 +71,23 @@ public class IllbridgeMBeans {
     @ManagedResource(objectName = "org.illbridge:type=DeadLetters", description = "Refused or undeliverable APDUs")
     public static class DeadLetters {
         private final DeadLetterStore store;
-        private final DeadLetterReplayer replayer;
+        private final DeadLetterReplays replayer;
 
-        DeadLetters(DeadLetterStore store, DeadLetterReplayer replayer) {
+        DeadLetters(DeadLetterStore store, DeadLetterReplays replayer) {
             this.store = store;
             this.replayer = replayer;
         }
 
         @ManagedAttribute(description = "Dead letters not yet replayed or discarded")
         public long getOpen() {
-            return store.count(DeadLetter.OPEN);
+            return store.count(DeadLetterStatus.OPEN);
         }
 
         @ManagedOperation(description = "Replay a dead letter (inbound: process again; outbound: send again)")
         public String replay(long id) {
-            return replayer.replay(id).map(r -> "outcome: " + r.outcome()).orElse("no open dead letter " + id);
+            return replayer.replay(id).map(r -> "outcome: " + r.outcome()
+                    + (r.newDeadLetter() != null ? "; new dead letter " + r.newDeadLetter() + ": " + r.reason() : ""))
+                    .orElse("no open dead letter " + id);
         }
 
         @ManagedOperation(description = "Discard a dead letter")
@@ -107,17 +109,17 @@ public class IllbridgeMBeans {
 
         @ManagedAttribute(description = "Waiting to be sent (or retried)")
         public long getPending() {
-            return store.count(OutboxEntry.PENDING);
+            return store.count(OutboxStatus.PENDING);
         }
 
         @ManagedAttribute(description = "Given up after the last attempt")
         public long getFailed() {
-            return store.count(OutboxEntry.FAILED);
+            return store.count(OutboxStatus.FAILED);
         }
 
         @ManagedAttribute(description = "Rejected by the peer")
         public long getRejected() {
-            return store.count(OutboxEntry.REJECTED);
+            return store.count(OutboxStatus.REJECTED);
         }
 
         @ManagedOperation(description = "Send a failed or rejected APDU again")

@@ -1,12 +1,19 @@
 package org.illbridge.outbound;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.illbridge.codec.asn1.EncodeException;
 import org.illbridge.codec.ill.Apdu;
 import org.illbridge.codec.ill.IllCodec;
+import org.illbridge.codec.ill.view.Citation;
+import org.illbridge.codec.ill.view.ShipTo;
 import org.illbridge.codec.json.ApduJson;
 import org.illbridge.codec.json.JsonViewException;
 import org.illbridge.config.ProfileRegistry;
@@ -14,6 +21,7 @@ import org.illbridge.profile.Peer;
 import org.illbridge.profile.SiteProfile;
 import org.illbridge.protocol.ActionApdus;
 import org.illbridge.protocol.ActionRequest;
+import org.illbridge.protocol.Direction;
 import org.illbridge.protocol.NewRequest;
 import org.illbridge.protocol.OutboundRules;
 import org.illbridge.protocol.ProtocolEvent;
@@ -23,12 +31,14 @@ import org.illbridge.protocol.Role;
 import org.illbridge.protocol.StaffAction;
 import org.illbridge.protocol.TransactionKey;
 import org.illbridge.store.DeadLetterStore;
-import org.illbridge.store.HistoryEntry;
 import org.illbridge.store.IllTransaction;
+import org.illbridge.store.ManagedBy;
 import org.illbridge.store.MessageFileStore;
+import org.illbridge.store.Opening;
 import org.illbridge.store.OutboxStore;
+import org.illbridge.store.Standing;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Staff actions and new borrowing requests: validated (the partner's rules, the protocol
@@ -38,8 +48,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class OutboundService {
 
-    /** What an accepted action did: the request's new state and the outbox entry that will carry it. */
-    public record Queued(IllTransaction request, @com.fasterxml.jackson.annotation.JsonProperty("outbox-id") long outboxId) {
+    /**
+     * What an accepted action did: the request's new state, the outbox entry that will carry it, and
+     * a note when a rule changed what was sent.
+     */
+    public record Queued(IllTransaction request, @JsonProperty("outbox-id") long outboxId, String note) {
     }
 
     private final MessageFileStore messageFile;
@@ -49,7 +62,6 @@ public final class OutboundService {
     private final TransactionTemplate transactions;
     private final IllCodec codec;
     private final Clock clock;
-    private final JsonMapper mapper = JsonMapper.builder().build();
 
     public OutboundService(MessageFileStore messageFile, OutboxStore outbox, DeadLetterStore deadLetters,
                            ProfileRegistry profiles, TransactionTemplate transactions, IllCodec codec, Clock clock) {
@@ -65,26 +77,19 @@ public final class OutboundService {
     /** @throws IllegalArgumentException when the request or action is not one (a 400 for the caller) */
     public Queued act(long requestId, ActionRequest request) {
         IllTransaction t = messageFile.find(requestId)
-                .orElseThrow(() -> new java.util.NoSuchElementException("no request " + requestId));
-        StaffAction action = StaffAction.ofApiName(request.action());
+                .orElseThrow(() -> new NoSuchElementException("no request " + requestId));
         SiteProfile site = site(t.siteSymbol());
         String partner = t.role() == Role.LENDING ? t.requesterSymbol() : t.responderSymbol();
         Peer peer = destination(site, partner);
         LocalDateTime now = now();
-        if (IllTransaction.MANAGED_IN_OCLC.equals(t.managedBy())) {
-            throw refuse(new OutboundRules.Refused("predates-profile",
-                    "This request was created before " + site.symbol() + "'s ISO ILL profile: it belongs to OCLC.",
-                    "Update this request in OCLC (Passport or the OCLC ILL Web interface)."), null, peer);
-        }
         ActionApdus.Transaction parties = new ActionApdus.Transaction(t.key(), t.requesterSymbol(), t.responderSymbol());
-        if (action == StaffAction.CONDITIONAL && Boolean.TRUE.equals(request.bibliographic()) && peer.oclcRules()) {
-            if (!site.transformBibliographicConditionals()) {
-                throw refuse(OutboundRules.bibliographicConditional(), apdu(action, request, parties, now), peer);
-            }
-            action = StaffAction.NOT_SUPPLIED;
-            request = new ActionRequest("not-supplied", request.note(), "not-found-as-cited", null, null, null, null, null);
+        OutboundRules.Ruling ruling = OutboundRules.rule(StaffAction.ofApiName(request.action()), request,
+                new OutboundRules.Setting(t.isManagedInOclc(), site.symbol(), peer.oclcRules(),
+                        site.transformBibliographicConditionals()));
+        if (ruling.refused() != null) {
+            throw refuse(ruling.refused(), t.isManagedInOclc() ? null : apdu(ruling.action(), request, parties, now), peer);
         }
-        Apdu apdu = apdu(action, request, parties, now);
+        Apdu apdu = apdu(ruling.action(), ruling.request(), parties, now);
         Optional<OutboundRules.Refused> broken = OutboundRules.check(apdu, peer.oclcRules(), site.illFeeManagement());
         if (broken.isPresent()) {
             throw refuse(broken.get(), apdu, peer);
@@ -94,7 +99,8 @@ public final class OutboundService {
                 new OutboundRules.Refused("state-transition-prohibited",
                         "The request is " + t.status() + " (" + t.state().currentState() + "); the ISO ILL protocol does not allow '"
                                 + event + "' there.", "Choose an action the request's state allows."), apdu, peer));
-        return queue(t, next, apdu, peer);
+        Instant at = clock.instant();
+        return transactions.execute(tx -> enqueue(t, next, apdu, peer, at, ruling.rewritten()));
     }
 
     public Queued place(NewRequest request) {
@@ -105,8 +111,8 @@ public final class OutboundService {
         Peer peer = destination(site, request.responder());
         LocalDateTime now = now();
         String qualifier = request.transactionQualifier() != null ? request.transactionQualifier()
-                : "IB" + Long.toString(clock.millis(), 36).toUpperCase(java.util.Locale.ROOT)
-                        + "-" + java.util.concurrent.ThreadLocalRandom.current().nextInt(1000, 10000);
+                : "IB" + Long.toString(clock.millis(), 36).toUpperCase(Locale.ROOT)
+                        + "-" + ThreadLocalRandom.current().nextInt(1000, 10000);
         Apdu apdu;
         try {
             apdu = request.toApdu(qualifier, site.illFeeManagement() && peer.oclcRules(), now);
@@ -119,35 +125,27 @@ public final class OutboundService {
         }
         TransactionKey key = new TransactionKey("", request.symbol(), qualifier, "");
         Instant at = clock.instant();
-        IllTransaction t = new IllTransaction(0, Role.BORROWING, site.symbol(), key, ProtocolState.IDLE, "New", "New",
-                IllTransaction.MANAGED_HERE, false, site.symbol(), request.responder(), request.title(), request.author(),
-                request.needBefore(), null, request.maximumCost() == null ? null
-                        : (request.maximumCost().currency() == null ? "" : request.maximumCost().currency() + " ") + request.maximumCost().value(),
-                site.illFeeManagement() && peer.oclcRules(), now, at);
+        boolean ifm = site.illFeeManagement() && peer.oclcRules();
+        IllTransaction t = IllTransaction.open(new Opening(Role.BORROWING, site.symbol(), key, site.symbol(), request.responder(),
+                        Citation.of(apdu, StandardCharsets.UTF_8), ShipTo.of(apdu, StandardCharsets.UTF_8).map(ShipTo::oneLine).orElse(null),
+                        ifm, now),
+                Standing.of(ProtocolState.IDLE), ManagedBy.ISO, at);
         try {
-            return transactions.execute(tx -> {
-                IllTransaction created = messageFile.create(t);
-                return enqueue(created, ProtocolState.PENDING, apdu, peer, at);
-            });
-        } catch (org.springframework.dao.DuplicateKeyException taken) {
+            return transactions.execute(tx -> enqueue(messageFile.create(t), ProtocolState.PENDING, apdu, peer, at, null));
+        } catch (DuplicateKeyException taken) {
             throw new IllegalArgumentException("a request with transaction-id " + key + " already exists: OCLC needs"
                     + " a new transaction-id for each request", taken);
         }
     }
 
-    private Queued queue(IllTransaction t, ProtocolState next, Apdu apdu, Peer peer) {
-        Instant at = clock.instant();
-        return transactions.execute(tx -> enqueue(t, next, apdu, peer, at));
-    }
-
-    private Queued enqueue(IllTransaction t, ProtocolState next, Apdu apdu, Peer peer, Instant at) {
-        IllTransaction updated = t.withState(next, next.oclcStatus(), next.oclcStatus(), at);
-        messageFile.update(updated);
+    /** @param note what staff should know about what was sent (a rule that rewrote it), or null */
+    private Queued enqueue(IllTransaction t, ProtocolState next, Apdu apdu, Peer peer, Instant at, String note) {
+        messageFile.update(t.with(Standing.of(next), at));
         String json = json(apdu);
         long id = outbox.enqueue(t.id(), t.siteSymbol(), peer.symbol(), apdu.type().asnName(), json, at);
-        messageFile.addHistory(t.id(), null, HistoryEntry.OUT, apdu.type().asnName(), peer.symbol(), at, encode(apdu), json,
-                "queued for " + peer.symbol() + " (outbox " + id + ")");
-        return new Queued(messageFile.find(t.id()).orElseThrow(), id);
+        messageFile.addHistory(t.id(), null, Direction.OUT, apdu.type().asnName(), peer.symbol(), at, encode(apdu), json,
+                "queued for " + peer.symbol() + " (outbox " + id + ")" + (note != null ? "; " + note : ""));
+        return new Queued(messageFile.find(t.id()).orElseThrow(), id, note);
     }
 
     private ActionRefusedException refuse(OutboundRules.Refused refused, Apdu apdu, Peer peer) {
@@ -187,7 +185,7 @@ public final class OutboundService {
     }
 
     private String json(Apdu apdu) {
-        return mapper.writeValueAsString(ApduJson.utf8().toJson(apdu));
+        return ApduJson.utf8().toText(apdu);
     }
 
     private LocalDateTime now() {

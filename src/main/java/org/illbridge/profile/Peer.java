@@ -3,6 +3,9 @@ package org.illbridge.profile;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A partner a site exchanges APDUs with: OCLC, or another ISO ILL library.
@@ -18,7 +21,7 @@ import java.nio.charset.StandardCharsets;
 public record Peer(String symbol, String address, Charset charset, Interaction interaction,
                    @JsonProperty("oclc-rules") boolean oclcRules,
                    @JsonProperty("previous-address") String previousAddress,
-                   @JsonProperty("previous-address-valid-until") java.time.LocalDateTime previousAddressValidUntil) {
+                   @JsonProperty("previous-address-valid-until") LocalDateTime previousAddressValidUntil) {
 
     public Peer {
         charset = charset == null ? StandardCharsets.UTF_8 : charset;
@@ -26,8 +29,8 @@ public record Peer(String symbol, String address, Charset charset, Interaction i
     }
 
     /** Where an APDU sent at {@code now} goes: the address, and the previous one while it is still valid. */
-    public java.util.List<String> addressesAt(java.time.LocalDateTime now) {
-        java.util.List<String> addresses = new java.util.ArrayList<>();
+    public List<String> addressesAt(LocalDateTime now) {
+        List<String> addresses = new ArrayList<>();
         if (address != null) {
             addresses.add(address);
         }

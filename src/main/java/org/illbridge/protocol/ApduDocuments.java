@@ -2,8 +2,6 @@ package org.illbridge.protocol;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import org.illbridge.codec.ill.ApduType;
-import org.illbridge.codec.ill.IllTypes;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,29 +36,4 @@ final class ApduDocuments {
         return systemId;
     }
 
-    /**
-     * An extension as ISO ILL implementors write them: identifier 1, not critical, an EXTERNAL
-     * whose direct-reference is {@code oid} and whose single-ASN1-type is {@code content} of {@code typeName}.
-     */
-    static ObjectNode extension(String oid, String typeName, tools.jackson.databind.JsonNode content) {
-        ObjectNode typed = NODES.objectNode();
-        typed.set(typeName, content);
-        ObjectNode encoding = NODES.objectNode();
-        encoding.set("single-ASN1-type", typed);
-        ObjectNode external = NODES.objectNode();
-        external.put("direct-reference", oid);
-        external.set("encoding", encoding);
-        ObjectNode item = NODES.objectNode();
-        item.set("EXTERNAL", external);
-        ObjectNode extension = NODES.objectNode();
-        extension.put("identifier", 1);
-        extension.put("critical", false);
-        extension.set("item", item);
-        return extension;
-    }
-
-    /** The ILL-APDU-Type identifier of an APDU type, e.g. {@code iLL-REQUEST}. */
-    static String apduTypeIdentifier(ApduType type) {
-        return IllTypes.ILL_APDU_TYPE.identifiers().get((long) type.applicationTag());
-    }
 }

@@ -2,13 +2,15 @@ package org.illbridge.protocol;
 
 import static org.illbridge.protocol.ApduDocuments.NODES;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import org.illbridge.codec.ill.Apdu;
-import org.illbridge.codec.ill.IllExtensions;
+import org.illbridge.codec.ill.Extensions;
+import org.illbridge.codec.ill.view.ErrorReport;
+import org.illbridge.codec.ill.view.ErrorReport.ElementProblem;
 import org.illbridge.codec.json.ApduJson;
 import org.illbridge.codec.json.JsonViewException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -37,14 +39,12 @@ public final class ErrorReports {
         copyOrSet(body, refused, "responder-id", ourSymbol);
         body.set("error-report", errorReport(refusal, refused));
         body.put("note", refusal.sentence());
-        Refusal.Detail detail = detailOf(refusal.report());
-        if (detail != null) {
-            body.set("status-or-error-report-extensions", ipigDetail(detail));
-        }
         ObjectNode apdu = NODES.objectNode();
         apdu.set("Status-Or-Error-Report", body);
         try {
-            return JSON.fromJson(apdu);
+            Apdu report = JSON.fromJson(apdu);
+            ElementProblem detail = detailOf(refusal.report());
+            return detail == null ? report : Extensions.add(report, ErrorReport.ipigExtension(detail));
         } catch (JsonViewException e) {
             throw new IllegalStateException("an error report illbridge built does not fit ISO 10161: " + e.getMessage(), e);
         }
@@ -99,12 +99,12 @@ public final class ErrorReports {
         if (refused == null) {
             return "undecodable APDU";
         }
-        String group = refused.text(java.nio.charset.StandardCharsets.UTF_8, "transaction-id", "transaction-group-qualifier").orElse("?");
-        String qualifier = refused.text(java.nio.charset.StandardCharsets.UTF_8, "transaction-id", "transaction-qualifier").orElse("?");
+        String group = refused.text(StandardCharsets.UTF_8, "transaction-id", "transaction-group-qualifier").orElse("?");
+        String qualifier = refused.text(StandardCharsets.UTF_8, "transaction-id", "transaction-qualifier").orElse("?");
         return refused.type().asnName() + " " + group + "/" + qualifier;
     }
 
-    private static Refusal.Detail detailOf(Refusal.ErrorReportSpec spec) {
+    private static ElementProblem detailOf(Refusal.ErrorReportSpec spec) {
         if (spec instanceof Refusal.GeneralProblem general) {
             return general.detail();
         }
@@ -112,18 +112,5 @@ public final class ErrorReports {
             return unable.detail();
         }
         return null;
-    }
-
-    private static ArrayNode ipigDetail(Refusal.Detail detail) {
-        ObjectNode info = NODES.objectNode();
-        if ("missing-required-element".equals(detail.kind())) {
-            info.put("missing-required-element", detail.element());
-        } else {
-            ObjectNode unrecognized = NODES.objectNode();
-            unrecognized.put("element", detail.element());
-            info.set("unrecognized-data", unrecognized);
-        }
-        return NODES.arrayNode().add(ApduDocuments.extension(IllExtensions.IPIG_USER_ERROR_INFO_OID,
-                "Additional-User-Error-Report-Info", NODES.arrayNode().add(info)));
     }
 }

@@ -5,7 +5,8 @@ import static org.illbridge.protocol.ApduDocuments.NODES;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDateTime;
 import org.illbridge.codec.ill.Apdu;
-import org.illbridge.codec.ill.IllExtensions;
+import org.illbridge.codec.ill.Extensions;
+import org.illbridge.codec.ill.view.OclcRequestExtension;
 import org.illbridge.codec.json.ApduJson;
 import org.illbridge.codec.json.JsonViewException;
 import tools.jackson.databind.node.ObjectNode;
@@ -93,20 +94,12 @@ public record NewRequest(String symbol, String responder,
             body.set("cost-info-type", cost);
         }
         putIf(body, "requester-note", note);
-        if (feeManagement) {
-            body.set("iLL-request-extensions", oclcPaymentMethodIfm());
-        }
-        ObjectNode apdu = NODES.objectNode();
-        apdu.set("ILL-Request", body);
-        return ApduJson.utf8().fromJson(apdu);
+        ObjectNode document = NODES.objectNode();
+        document.set("ILL-Request", body);
+        Apdu apdu = ApduJson.utf8().fromJson(document);
+        return feeManagement ? Extensions.add(apdu, OclcRequestExtension.paidByIfm().toExtension()) : apdu;
     }
 
-    private static tools.jackson.databind.node.ArrayNode oclcPaymentMethodIfm() {
-        ObjectNode ext = NODES.objectNode();
-        ext.put("paymentMethod", "IFM");
-        return NODES.arrayNode().add(ApduDocuments.extension(IllExtensions.OCLC_ILL_REQUEST_EXTENSION_OID,
-                "OCLCILLRequestExtension", ext));
-    }
 
     private static void putIf(ObjectNode node, String field, String value) {
         if (value != null && !value.isBlank()) {

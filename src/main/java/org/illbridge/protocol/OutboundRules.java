@@ -37,12 +37,42 @@ public final class OutboundRules {
         return Optional.empty();
     }
 
-    /** The refusal of a Conditional answer about wrong or incomplete bibliographic data. */
-    public static Refused bibliographicConditional() {
-        return new Refused("oclc-conditional-bibliographic",
-                "Do not answer Conditional when the borrower's bibliographic data is wrong or incomplete: the borrower's"
-                        + " corrections are not carried by the Conditional Reply.",
-                "Answer Not Supplied with the reason not-found-as-cited.");
+    /** A staff action as OCLC's rules let it go: possibly rewritten (with a note saying so), or refused. */
+    public record Ruling(StaffAction action, ActionRequest request, String rewritten, Refused refused) {
+
+        static Ruling as(StaffAction action, ActionRequest request) {
+            return new Ruling(action, request, null, null);
+        }
+    }
+
+    /** Where the rules about a staff action depend on the site and the request. */
+    public record Setting(boolean managedInOclc, String site, boolean oclcRules, boolean transformBibliographicConditionals) {
+    }
+
+    /**
+     * OCLC's rules on a staff action before its APDU is built: "anything for which you are the OCLC
+     * lender prior to the profile install will need to be updated in OCLC"; and no Conditional about
+     * wrong or incomplete bibliographic data — refused, or where the site says so rewritten into Not
+     * Supplied (not-found-as-cited).
+     */
+    public static Ruling rule(StaffAction action, ActionRequest request, Setting setting) {
+        if (setting.managedInOclc()) {
+            return new Ruling(action, request, null, new Refused("predates-profile",
+                    "This request was created before " + setting.site() + "'s ISO ILL profile: it belongs to OCLC.",
+                    "Update this request in OCLC (Passport or the OCLC ILL Web interface)."));
+        }
+        if (action != StaffAction.CONDITIONAL || !Boolean.TRUE.equals(request.bibliographic()) || !setting.oclcRules()) {
+            return Ruling.as(action, request);
+        }
+        if (!setting.transformBibliographicConditionals()) {
+            return new Ruling(action, request, null, new Refused("oclc-conditional-bibliographic",
+                    "Do not answer Conditional when the borrower's bibliographic data is wrong or incomplete: the borrower's"
+                            + " corrections are not carried by the Conditional Reply.",
+                    "Answer Not Supplied with the reason not-found-as-cited."));
+        }
+        return new Ruling(StaffAction.NOT_SUPPLIED, new ActionRequest(StaffAction.NOT_SUPPLIED.apiName(), request.note(),
+                "not-found-as-cited", null, null, null, null, null),
+                "OCLC's rule: a Conditional about bibliographic data was sent as Not Supplied (not-found-as-cited)", null);
     }
 
     private static Optional<Refused> newRequest(Apdu apdu, boolean feeManagement) {

@@ -12,8 +12,6 @@ import org.illbridge.codec.ill.ApduType;
  */
 public record ProtocolEvent(Direction direction, ApduType type, String qualifier) {
 
-    public enum Direction { IN, OUT }
-
     public ProtocolEvent {
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(type, "type");

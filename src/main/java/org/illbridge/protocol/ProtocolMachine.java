@@ -20,15 +20,14 @@ import static org.illbridge.codec.ill.ApduType.RETURNED;
 import static org.illbridge.codec.ill.ApduType.SHIPPED;
 import static org.illbridge.codec.ill.ApduType.STATUS_OR_ERROR_REPORT;
 import static org.illbridge.codec.ill.ApduType.STATUS_QUERY;
-import static org.illbridge.protocol.ProtocolEvent.Direction.IN;
-import static org.illbridge.protocol.ProtocolEvent.Direction.OUT;
+import static org.illbridge.protocol.Direction.IN;
+import static org.illbridge.protocol.Direction.OUT;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.illbridge.codec.ill.ApduType;
-import org.illbridge.protocol.ProtocolEvent.Direction;
 
 /**
  * The ISO 10161-1 protocol machine (Annex A, as reconstructed in PROTOCOL.md) as one table of

@@ -1,6 +1,7 @@
 package org.illbridge.protocol;
 
 import java.util.Objects;
+import org.illbridge.codec.ill.view.ErrorReport.ElementProblem;
 
 /**
  * Why an inbound APDU is refused: a reason code, a sentence a librarian understands, and what
@@ -23,7 +24,7 @@ public record Refusal(ReasonCode code, String sentence, ErrorReportSpec report) 
     }
 
     /** provider-error-report general-problem (a General-Problem identifier, e.g. badly-structured-APDU). */
-    public record GeneralProblem(String problem, Detail detail) implements ErrorReportSpec {
+    public record GeneralProblem(String problem, ElementProblem detail) implements ErrorReportSpec {
     }
 
     /** provider-error-report transaction-id-problem (duplicate-, invalid- or unknown-transaction-id). */
@@ -34,18 +35,7 @@ public record Refusal(ReasonCode code, String sentence, ErrorReportSpec report) 
     public record StateTransitionProhibited(String apduType, String currentState) implements ErrorReportSpec {
     }
 
-    /** user-error-report unable-to-perform, with an IPIG detail. */
-    public record UnableToPerform(String reason, Detail detail) implements ErrorReportSpec {
-    }
-
-    /** IPIG additional user error information (1.0.10161.13.6): which element, and what is wrong with it. */
-    public record Detail(String kind, String element) {
-        public static Detail missing(String element) {
-            return new Detail("missing-required-element", element);
-        }
-
-        public static Detail unrecognized(String element) {
-            return new Detail("unrecognized-data", element);
-        }
+    /** user-error-report unable-to-perform, with an IPIG detail (1.0.10161.13.6) naming the element. */
+    public record UnableToPerform(String reason, ElementProblem detail) implements ErrorReportSpec {
     }
 }

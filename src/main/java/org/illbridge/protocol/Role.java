@@ -1,28 +1,19 @@
 package org.illbridge.protocol;
 
-/** Which side of an ILL transaction a library is on. */
+import java.util.Locale;
+
+/** Which side of an ILL transaction a library is on. The API shows the constant's name (LENDING); the database holds {@link #code()}. */
 public enum Role {
     /** We are the responder: a partner asked us for an item. */
-    LENDING("lending"),
+    LENDING,
     /** We are the requester: we asked a partner. */
-    BORROWING("borrowing");
-
-    private final String code;
-
-    Role(String code) {
-        this.code = code;
-    }
+    BORROWING;
 
     public String code() {
-        return code;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Role ofCode(String code) {
-        for (Role role : values()) {
-            if (role.code.equals(code)) {
-                return role;
-            }
-        }
-        throw new IllegalArgumentException("unknown role '" + code + "'");
+        return valueOf(code.toUpperCase(Locale.ROOT));
     }
 }

@@ -1,5 +1,6 @@
 package org.illbridge.protocol;
 
+import java.util.Arrays;
 import java.util.Locale;
 import org.illbridge.codec.ill.ApduType;
 
@@ -53,6 +54,6 @@ public enum StaffAction {
             }
         }
         throw new IllegalArgumentException("'" + name + "' is not an action; the actions are "
-                + java.util.Arrays.stream(values()).map(StaffAction::apiName).toList());
+                + Arrays.stream(values()).map(StaffAction::apiName).toList());
     }
 }

@@ -2,8 +2,8 @@ package org.illbridge.protocol;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.charset.Charset;
-import org.illbridge.codec.asn1.AsnValue;
 import org.illbridge.codec.ill.Apdu;
+import org.illbridge.codec.ill.view.Texts;
 
 /**
  * The full transaction-id of an ISO ILL transaction: initial requester (its symbol), group
@@ -17,7 +17,7 @@ public record TransactionKey(@JsonProperty("initial-requester-id") String initia
 
     public static TransactionKey of(Apdu apdu, Charset charset) {
         return new TransactionKey(
-                apdu.at("transaction-id", "initial-requester-id").map(id -> Symbols.of(id, charset)).orElse(""),
+                apdu.at("transaction-id", "initial-requester-id").map(id -> Texts.symbol(id, charset)).orElse(""),
                 apdu.text(charset, "transaction-id", "transaction-group-qualifier").orElse(""),
                 apdu.text(charset, "transaction-id", "transaction-qualifier").orElse(""),
                 apdu.text(charset, "transaction-id", "sub-transaction-qualifier").orElse(""));
@@ -27,23 +27,5 @@ public record TransactionKey(@JsonProperty("initial-requester-id") String initia
     public String toString() {
         String text = groupQualifier + "/" + transactionQualifier + (subQualifier.isEmpty() ? "" : "/" + subQualifier);
         return initialRequester.isEmpty() ? text : initialRequester + ":" + text;
-    }
-
-    /** Reading a library's symbol out of a System-Id. */
-    public static final class Symbols {
-        private Symbols() {
-        }
-
-        /** The institution or person symbol of a System-Id, else its name, else "". */
-        public static String of(AsnValue systemId, Charset charset) {
-            if (!(systemId instanceof AsnValue.Sequence sequence)) {
-                return "";
-            }
-            return sequence.get("person-or-institution-symbol")
-                    .or(() -> sequence.get("name-of-person-or-institution"))
-                    .map(choice -> ((AsnValue.Choice) choice).value())
-                    .map(text -> ((AsnValue.IllString) text).text(charset).orElse(""))
-                    .orElse("");
-        }
     }
 }

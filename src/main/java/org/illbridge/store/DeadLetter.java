@@ -3,11 +3,12 @@ package org.illbridge.store;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
+import org.illbridge.protocol.Direction;
 
 /** A refused APDU, kept for a person to look at, replay or discard. */
 public record DeadLetter(
         long id,
-        String direction,
+        Direction direction,
         @JsonProperty("inbox-id") Long inboxId,
         @JsonProperty("outbox-id") Long outboxId,
         @JsonProperty("received-at") Instant receivedAt,
@@ -15,12 +16,8 @@ public record DeadLetter(
         int size,
         @JsonProperty("reason-code") String reasonCode,
         String reason,
-        String status,
+        DeadLetterStatus status,
         @JsonProperty("report-sent") String reportSent,
         @JsonRawValue String apdu,
         @JsonProperty("updated-at") Instant updatedAt) {
-
-    public static final String OPEN = "open";
-    public static final String REPLAYED = "replayed";
-    public static final String DISCARDED = "discarded";
 }

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.illbridge.protocol.Direction;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -26,16 +27,16 @@ public class DeadLetterStore {
     /** A refused inbound APDU. */
     public long add(Long inboxId, Instant receivedAt, String peer, byte[] rawBytes, String json, String reasonCode,
                     String reason, Instant at) {
-        return insert("in", inboxId, null, receivedAt, peer, rawBytes, json, reasonCode, reason, at);
+        return insert(Direction.IN, inboxId, null, receivedAt, peer, rawBytes, json, reasonCode, reason, at);
     }
 
     /** An APDU of ours: refused before sending, not deliverable, or rejected by the peer. */
     public long addOutbound(Long outboxId, String peer, byte[] rawBytes, String json, String reasonCode, String reason,
                             Instant at) {
-        return insert("out", null, outboxId, at, peer, rawBytes, json, reasonCode, reason, at);
+        return insert(Direction.OUT, null, outboxId, at, peer, rawBytes, json, reasonCode, reason, at);
     }
 
-    private long insert(String direction, Long inboxId, Long outboxId, Instant receivedAt, String peer, byte[] rawBytes,
+    private long insert(Direction direction, Long inboxId, Long outboxId, Instant receivedAt, String peer, byte[] rawBytes,
                         String json, String reasonCode, String reason, Instant at) {
         KeyHolder id = new GeneratedKeyHolder();
         jdbc.update(connection -> {
@@ -43,7 +44,7 @@ public class DeadLetterStore {
                     + " received_at, peer, raw_bytes, json, reason_code, reason, status, updated_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
             int i = 0;
-            insert.setString(++i, direction);
+            insert.setString(++i, direction.code());
             insert.setObject(++i, inboxId);
             insert.setObject(++i, outboxId);
             insert.setTimestamp(++i, Timestamp.from(receivedAt));
@@ -52,7 +53,7 @@ public class DeadLetterStore {
             insert.setString(++i, json);
             insert.setString(++i, reasonCode);
             insert.setString(++i, reason);
-            insert.setString(++i, DeadLetter.OPEN);
+            insert.setString(++i, DeadLetterStatus.OPEN.code());
             insert.setTimestamp(++i, Timestamp.from(at));
             return insert;
         }, id);
@@ -63,16 +64,16 @@ public class DeadLetterStore {
         jdbc.update("UPDATE dead_letter SET report_sent = ? WHERE id = ?", how, id);
     }
 
-    public List<DeadLetter> list(String status, int limit) {
+    public List<DeadLetter> list(DeadLetterStatus status, int limit) {
         return status == null
                 ? jdbc.query("SELECT " + COLUMNS + " FROM dead_letter ORDER BY id DESC FETCH FIRST ? ROWS ONLY",
                         DeadLetterStore::deadLetter, limit)
                 : jdbc.query("SELECT " + COLUMNS + " FROM dead_letter WHERE status = ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY",
-                        DeadLetterStore::deadLetter, status, limit);
+                        DeadLetterStore::deadLetter, status.code(), limit);
     }
 
-    public long count(String status) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE status = ?", Long.class, status);
+    public long count(DeadLetterStatus status) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE status = ?", Long.class, status.code());
         return count == null ? 0 : count;
     }
 
@@ -87,16 +88,16 @@ public class DeadLetterStore {
     }
 
     /** Moves an open dead letter to {@code status}; false when it was not open (already replayed or discarded). */
-    public boolean close(long id, String status, Instant at) {
+    public boolean close(long id, DeadLetterStatus status, Instant at) {
         return jdbc.update("UPDATE dead_letter SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
-                status, Timestamp.from(at), id, DeadLetter.OPEN) == 1;
+                status.code(), Timestamp.from(at), id, DeadLetterStatus.OPEN.code()) == 1;
     }
 
     private static DeadLetter deadLetter(ResultSet rs, int row) throws SQLException {
-        return new DeadLetter(rs.getLong("id"), rs.getString("direction"), (Long) rs.getObject("inbox_id", Long.class),
+        return new DeadLetter(rs.getLong("id"), Direction.ofCode(rs.getString("direction")), (Long) rs.getObject("inbox_id", Long.class),
                 (Long) rs.getObject("outbox_id", Long.class),
                 rs.getTimestamp("received_at").toInstant(), rs.getString("peer"), rs.getInt("size"),
-                rs.getString("reason_code"), rs.getString("reason"), rs.getString("status"),
+                rs.getString("reason_code"), rs.getString("reason"), DeadLetterStatus.ofCode(rs.getString("status")),
                 rs.getString("report_sent"), rs.getString("json"), rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -7,7 +7,10 @@ import org.illbridge.protocol.ProtocolState;
 import org.illbridge.protocol.Role;
 import org.illbridge.protocol.TransactionKey;
 
-/** One ILL transaction in the message file, as staff see it. */
+/**
+ * One ILL transaction in the message file, as staff see it. New ones are made with
+ * {@link #open}; the message file gives them their id.
+ */
 public record IllTransaction(
         long id,
         Role role,
@@ -15,8 +18,8 @@ public record IllTransaction(
         @JsonProperty("transaction-id") TransactionKey key,
         @JsonProperty("protocol-state") ProtocolState state,
         String status,
-        String queue,
-        @JsonProperty("managed-by") String managedBy,
+        Queue queue,
+        @JsonProperty("managed-by") ManagedBy managedBy,
         @JsonProperty("update-in-oclc") boolean updateInOclc,
         @JsonProperty("requester-symbol") String requesterSymbol,
         @JsonProperty("responder-symbol") String responderSymbol,
@@ -29,11 +32,26 @@ public record IllTransaction(
         @JsonProperty("created-at") LocalDateTime createdAt,
         @JsonProperty("updated-at") Instant updatedAt) {
 
-    public static final String MANAGED_HERE = "iso";
-    public static final String MANAGED_IN_OCLC = "oclc";
+    /** A request about to be added to the message file (its id is 0 until then). */
+    public static IllTransaction open(Opening opening, Standing standing, ManagedBy managedBy, Instant now) {
+        return new IllTransaction(0, opening.role(), opening.siteSymbol(), opening.key(), standing.state(), standing.status(),
+                standing.queue(), managedBy, managedBy == ManagedBy.OCLC, opening.requesterSymbol(),
+                opening.responderSymbol(), opening.citation().title(), opening.citation().author(),
+                opening.citation().needBefore(), opening.shipTo(), opening.citation().maximumCost(), opening.ifm(),
+                opening.createdAt(), now);
+    }
 
-    public IllTransaction withState(ProtocolState newState, String newStatus, String newQueue, Instant at) {
-        return new IllTransaction(id, role, siteSymbol, key, newState, newStatus, newQueue, managedBy, updateInOclc,
-                requesterSymbol, responderSymbol, title, author, needBefore, shipTo, maximumCost, ifm, createdAt, at);
+    public Standing standing() {
+        return new Standing(state, status, queue);
+    }
+
+    public boolean isManagedInOclc() {
+        return managedBy == ManagedBy.OCLC;
+    }
+
+    public IllTransaction with(Standing standing, Instant at) {
+        return new IllTransaction(id, role, siteSymbol, key, standing.state(), standing.status(), standing.queue(), managedBy,
+                updateInOclc, requesterSymbol, responderSymbol, title, author, needBefore, shipTo, maximumCost, ifm,
+                createdAt, at);
     }
 }

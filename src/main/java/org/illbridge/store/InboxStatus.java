@@ -1,36 +1,23 @@
 package org.illbridge.store;
 
+import org.illbridge.protocol.Coded;
+
 /** Where an inbox entry stands. The database holds {@link #code()}. */
-public enum InboxStatus {
+public enum InboxStatus implements Coded {
     /** A complete APDU frame, stored and not yet processed further. */
-    RECEIVED("received"),
+    RECEIVED,
     /** Bytes that could not be framed as an APDU; the connection was closed. */
-    UNFRAMED("unframed"),
+    UNFRAMED,
     /** Applied to the message file. */
-    APPLIED("applied"),
+    APPLIED,
     /** Recorded against a request that predates the site's ISO ILL profile: to be updated in OCLC. */
-    RECORDED_FOR_OCLC("recorded-for-oclc"),
+    RECORDED_FOR_OCLC,
     /** The same APDU was applied before; recorded, not applied again. */
-    DUPLICATE("duplicate"),
+    DUPLICATE,
     /** Refused: see the dead letters. */
-    REFUSED("refused");
-
-    private final String code;
-
-    InboxStatus(String code) {
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
-    }
+    REFUSED;
 
     public static InboxStatus ofCode(String code) {
-        for (InboxStatus status : values()) {
-            if (status.code.equals(code)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("unknown inbox status '" + code + "'");
+        return Coded.ofCode(InboxStatus.class, code);
     }
 }

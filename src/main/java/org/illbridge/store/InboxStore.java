@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,7 +70,7 @@ public class InboxStore {
      * Entries still 'received' that arrived before {@code before}: their processing never ended
      * (the service stopped, the inbound route was missing, the database failed mid-way).
      */
-    public List<InboxEntry> unprocessed(java.time.Instant before, int limit) {
+    public List<InboxEntry> unprocessed(Instant before, int limit) {
         return jdbc.query("SELECT " + COLUMNS + " FROM inbox WHERE status = ? AND received_at < ? ORDER BY id"
                 + " FETCH FIRST ? ROWS ONLY", InboxStore::entry, InboxStatus.RECEIVED.code(), Timestamp.from(before), limit);
     }

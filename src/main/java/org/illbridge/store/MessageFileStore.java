@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.illbridge.protocol.Direction;
 import org.illbridge.protocol.ProtocolState;
 import org.illbridge.protocol.Role;
 import org.illbridge.protocol.TransactionKey;
@@ -82,8 +83,8 @@ public class MessageFileStore {
             insert.setString(++i, t.key().subQualifier());
             insert.setString(++i, t.state().name());
             insert.setString(++i, t.status());
-            insert.setString(++i, t.queue());
-            insert.setString(++i, t.managedBy());
+            insert.setString(++i, t.queue().label());
+            insert.setString(++i, t.managedBy().code());
             insert.setBoolean(++i, t.updateInOclc());
             insert.setString(++i, t.requesterSymbol());
             insert.setString(++i, t.responderSymbol());
@@ -102,10 +103,10 @@ public class MessageFileStore {
 
     public void update(IllTransaction t) {
         jdbc.update("UPDATE ill_transaction SET protocol_state = ?, status = ?, queue = ?, updated_at = ? WHERE id = ?",
-                t.state().name(), t.status(), t.queue(), Timestamp.from(t.updatedAt()), t.id());
+                t.state().name(), t.status(), t.queue().label(), Timestamp.from(t.updatedAt()), t.id());
     }
 
-    public long addHistory(long transactionId, Long inboxId, String direction, String apduType, String peer,
+    public long addHistory(long transactionId, Long inboxId, Direction direction, String apduType, String peer,
                            Instant at, byte[] rawBytes, String json, String note) {
         KeyHolder id = new GeneratedKeyHolder();
         jdbc.update(connection -> {
@@ -114,7 +115,7 @@ public class MessageFileStore {
                     new String[] {"id"});
             insert.setLong(1, transactionId);
             insert.setObject(2, inboxId);
-            insert.setString(3, direction);
+            insert.setString(3, direction.code());
             insert.setString(4, apduType);
             insert.setString(5, peer);
             insert.setTimestamp(6, Timestamp.from(at));
@@ -130,7 +131,7 @@ public class MessageFileStore {
         return jdbc.query("SELECT id, transaction_id, inbox_id, direction, apdu_type, peer, at, json, note"
                 + " FROM apdu_history WHERE transaction_id = ? ORDER BY id", (rs, n) -> new HistoryEntry(
                 rs.getLong("id"), rs.getLong("transaction_id"), (Long) rs.getObject("inbox_id", Long.class),
-                rs.getString("direction"), rs.getString("apdu_type"), rs.getString("peer"),
+                Direction.ofCode(rs.getString("direction")), rs.getString("apdu_type"), rs.getString("peer"),
                 rs.getTimestamp("at").toInstant(), rs.getString("json"), rs.getString("note")), transactionId);
     }
 
@@ -140,12 +141,12 @@ public class MessageFileStore {
     }
 
     /** Transactions newest first, narrowed by whichever of queue, status and site symbol is given. */
-    public List<IllTransaction> list(String queue, String status, String symbol, int limit) {
+    public List<IllTransaction> list(Queue queue, String status, String symbol, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ill_transaction WHERE 1 = 1");
         List<Object> arguments = new ArrayList<>();
         if (queue != null) {
             sql.append(" AND queue = ?");
-            arguments.add(queue);
+            arguments.add(queue.label());
         }
         if (status != null) {
             sql.append(" AND status = ?");
@@ -171,8 +172,8 @@ public class MessageFileStore {
                         rs.getString("transaction_qualifier"), rs.getString("sub_qualifier")),
                 ProtocolState.valueOf(rs.getString("protocol_state")),
                 rs.getString("status"),
-                rs.getString("queue"),
-                rs.getString("managed_by"),
+                Queue.ofLabel(rs.getString("queue")),
+                ManagedBy.ofCode(rs.getString("managed_by")),
                 rs.getBoolean("update_in_oclc"),
                 rs.getString("requester_symbol"),
                 rs.getString("responder_symbol"),

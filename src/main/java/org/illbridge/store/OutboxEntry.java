@@ -12,16 +12,10 @@ public record OutboxEntry(
         @JsonProperty("peer-symbol") String peerSymbol,
         @JsonProperty("apdu-type") String apduType,
         @JsonRawValue String apdu,
-        String status,
+        OutboxStatus status,
         int attempts,
         @JsonProperty("next-attempt-at") Instant nextAttemptAt,
         @JsonProperty("last-error") String lastError,
         @JsonProperty("created-at") Instant createdAt,
         @JsonProperty("sent-at") Instant sentAt) {
-
-    public static final String PENDING = "pending";
-    public static final String SENDING = "sending";
-    public static final String SENT = "sent";
-    public static final String FAILED = "failed";
-    public static final String REJECTED = "rejected";
 }

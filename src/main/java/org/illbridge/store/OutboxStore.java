@@ -1,11 +1,18 @@
 package org.illbridge.store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -27,8 +34,8 @@ public class OutboxStore {
 
     public OutboxStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
-        this.vendor = product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? "postgresql" : "h2";
+        String product = jdbc.execute((Connection c) -> c.getMetaData().getDatabaseProductName());
+        this.vendor = product != null && product.toLowerCase(Locale.ROOT).contains("postgres") ? "postgresql" : "h2";
     }
 
     public long enqueue(Long transactionId, String site, String peer, String apduType, String json, Instant now) {
@@ -36,14 +43,15 @@ public class OutboxStore {
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox (transaction_id, site_symbol,"
                     + " peer_symbol, apdu_type, apdu_json, status, attempts, next_attempt_at, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)", new String[] {"id"});
+                    + " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)", new String[] {"id"});
             insert.setObject(1, transactionId);
             insert.setString(2, site);
             insert.setString(3, peer);
             insert.setString(4, apduType);
             insert.setString(5, json);
-            insert.setTimestamp(6, Timestamp.from(now));
+            insert.setString(6, OutboxStatus.PENDING.code());
             insert.setTimestamp(7, Timestamp.from(now));
+            insert.setTimestamp(8, Timestamp.from(now));
             return insert;
         }, id);
         return id.getKeyAs(Number.class).longValue();
@@ -62,19 +70,19 @@ public class OutboxStore {
     /** Claims the due rows (what the outbox route's SQL consumer does each poll). */
     public List<OutboxEntry> claim() {
         try (var in = OutboxStore.class.getClassLoader().getResourceAsStream(claimStatement())) {
-            String sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return jdbc.query(sql, OutboxStore::entry);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     /** A claimed row as the Camel SQL consumer hands it on: column name to value. */
-    public static OutboxEntry fromRow(java.util.Map<String, Object> row) {
+    public static OutboxEntry fromRow(Map<String, Object> row) {
         return new OutboxEntry(((Number) row.get("id")).longValue(),
                 row.get("transaction_id") == null ? null : ((Number) row.get("transaction_id")).longValue(),
                 (String) row.get("site_symbol"), (String) row.get("peer_symbol"), (String) row.get("apdu_type"),
-                (String) row.get("apdu_json"), (String) row.get("status"), ((Number) row.get("attempts")).intValue(),
+                (String) row.get("apdu_json"), OutboxStatus.ofCode((String) row.get("status")), ((Number) row.get("attempts")).intValue(),
                 instant(row.get("next_attempt_at")), (String) row.get("last_error"), instant(row.get("created_at")),
                 row.get("sent_at") == null ? null : instant(row.get("sent_at")));
     }
@@ -83,39 +91,41 @@ public class OutboxStore {
         if (value instanceof Timestamp timestamp) {
             return timestamp.toInstant();
         }
-        if (value instanceof java.time.OffsetDateTime offset) {
+        if (value instanceof OffsetDateTime offset) {
             return offset.toInstant();
         }
         return Instant.parse(String.valueOf(value));
     }
 
     public void sent(long id, int attempts, Instant at) {
-        jdbc.update("UPDATE outbox SET status = 'sent', attempts = ?, sent_at = ?, last_error = NULL WHERE id = ?",
-                attempts, Timestamp.from(at), id);
+        jdbc.update("UPDATE outbox SET status = ?, attempts = ?, sent_at = ?, last_error = NULL WHERE id = ?",
+                OutboxStatus.SENT.code(), attempts, Timestamp.from(at), id);
     }
 
     public void retryLater(long id, int attempts, Instant next, String error) {
-        jdbc.update("UPDATE outbox SET status = 'pending', attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
-                attempts, Timestamp.from(next), truncate(error), id);
+        jdbc.update("UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
+                OutboxStatus.PENDING.code(), attempts, Timestamp.from(next), truncate(error), id);
     }
 
     public void failed(long id, int attempts, String error) {
-        jdbc.update("UPDATE outbox SET status = 'failed', attempts = ?, last_error = ? WHERE id = ?",
-                attempts, truncate(error), id);
+        jdbc.update("UPDATE outbox SET status = ?, attempts = ?, last_error = ? WHERE id = ?",
+                OutboxStatus.FAILED.code(), attempts, truncate(error), id);
     }
 
     public void rejected(long id, String reason) {
-        jdbc.update("UPDATE outbox SET status = 'rejected', last_error = ? WHERE id = ?", truncate(reason), id);
+        jdbc.update("UPDATE outbox SET status = ?, last_error = ? WHERE id = ?", OutboxStatus.REJECTED.code(),
+                truncate(reason), id);
     }
 
     /** Sends a failed or rejected APDU again from the start; false when it is not failed or rejected. */
     public boolean resend(long id, Instant now) {
-        return jdbc.update("UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? WHERE id = ?"
-                + " AND status IN ('failed', 'rejected')", Timestamp.from(now), id) == 1;
+        return jdbc.update("UPDATE outbox SET status = ?, attempts = 0, next_attempt_at = ? WHERE id = ? AND status IN (?, ?)",
+                OutboxStatus.PENDING.code(), Timestamp.from(now), id, OutboxStatus.FAILED.code(),
+                OutboxStatus.REJECTED.code()) == 1;
     }
 
-    public long count(String status) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE status = ?", Long.class, status);
+    public long count(OutboxStatus status) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE status = ?", Long.class, status.code());
         return count == null ? 0 : count;
     }
 
@@ -125,16 +135,17 @@ public class OutboxStore {
 
     /** The latest APDU sent for a transaction, which a peer's error report is about. */
     public Optional<OutboxEntry> lastSent(long transactionId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM outbox WHERE transaction_id = ? AND status = 'sent'"
-                + " ORDER BY sent_at DESC, id DESC FETCH FIRST 1 ROWS ONLY", OutboxStore::entry, transactionId)
+        return jdbc.query("SELECT " + COLUMNS + " FROM outbox WHERE transaction_id = ? AND status = ?"
+                + " ORDER BY sent_at DESC, id DESC FETCH FIRST 1 ROWS ONLY", OutboxStore::entry, transactionId,
+                OutboxStatus.SENT.code())
                 .stream().findFirst();
     }
 
-    public List<OutboxEntry> list(String status, int limit) {
+    public List<OutboxEntry> list(OutboxStatus status, int limit) {
         return status == null
                 ? jdbc.query("SELECT " + COLUMNS + " FROM outbox ORDER BY id DESC FETCH FIRST ? ROWS ONLY", OutboxStore::entry, limit)
                 : jdbc.query("SELECT " + COLUMNS + " FROM outbox WHERE status = ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY",
-                        OutboxStore::entry, status, limit);
+                        OutboxStore::entry, status.code(), limit);
     }
 
     private static String truncate(String text) {
@@ -145,7 +156,7 @@ public class OutboxStore {
         Timestamp sent = rs.getTimestamp("sent_at");
         return new OutboxEntry(rs.getLong("id"), (Long) rs.getObject("transaction_id", Long.class),
                 rs.getString("site_symbol"), rs.getString("peer_symbol"), rs.getString("apdu_type"),
-                rs.getString("apdu_json"), rs.getString("status"), rs.getInt("attempts"),
+                rs.getString("apdu_json"), OutboxStatus.ofCode(rs.getString("status")), rs.getInt("attempts"),
                 rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),
                 rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant());
     }

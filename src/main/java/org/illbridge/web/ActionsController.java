@@ -1,10 +1,12 @@
 package org.illbridge.web;
 
+import java.time.Instant;
 import java.util.List;
 import org.illbridge.outbound.OutboundService;
 import org.illbridge.protocol.ActionRequest;
 import org.illbridge.protocol.NewRequest;
 import org.illbridge.store.OutboxEntry;
+import org.illbridge.store.OutboxStatus;
 import org.illbridge.store.OutboxStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +44,7 @@ public class ActionsController {
     public List<OutboxEntry> list(@RequestParam(required = false) String status,
                                   @RequestParam(defaultValue = "100") int limit) {
         Limits.check(limit);
-        return outbox.list(status, limit);
+        return outbox.list(status == null ? null : OutboxStatus.ofCode(status), limit);
     }
 
     @GetMapping("/api/outbox/{id}")
@@ -52,7 +54,7 @@ public class ActionsController {
 
     @PostMapping("/api/outbox/{id}/resend")
     public OutboxEntry resend(@PathVariable long id) {
-        if (!outbox.resend(id, java.time.Instant.now())) {
+        if (!outbox.resend(id, Instant.now())) {
             throw new BadRequestException("outbox entry " + id + " is not failed or rejected");
         }
         return outbox.find(id).orElseThrow();

@@ -1,5 +1,7 @@
 package org.illbridge.web;
 
+import java.util.NoSuchElementException;
+import org.illbridge.outbound.ActionRefusedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -19,14 +21,14 @@ public class ApiErrors {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
-    @ExceptionHandler(java.util.NoSuchElementException.class)
-    ProblemDetail missing(java.util.NoSuchElementException e) {
+    @ExceptionHandler(NoSuchElementException.class)
+    ProblemDetail missing(NoSuchElementException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     /** A staff action refused by a partner's rules: 422 with the reason, the advice and the dead letter. */
-    @ExceptionHandler(org.illbridge.outbound.ActionRefusedException.class)
-    ProblemDetail refused(org.illbridge.outbound.ActionRefusedException e) {
+    @ExceptionHandler(ActionRefusedException.class)
+    ProblemDetail refused(ActionRefusedException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
         problem.setTitle("Refused: nothing was sent");
         problem.setProperty("reason-code", e.refused().code());

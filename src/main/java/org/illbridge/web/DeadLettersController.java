@@ -1,8 +1,9 @@
 package org.illbridge.web;
 
 import java.util.List;
-import org.illbridge.camel.inbound.DeadLetterReplayer;
+import org.illbridge.inbound.DeadLetterReplays;
 import org.illbridge.store.DeadLetter;
+import org.illbridge.store.DeadLetterStatus;
 import org.illbridge.store.DeadLetterStore;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,19 +21,19 @@ import org.springframework.web.bind.annotation.RestController;
 public class DeadLettersController {
 
     private final DeadLetterStore deadLetters;
-    private final DeadLetterReplayer replayer;
+    private final DeadLetterReplays replayer;
 
-    public DeadLettersController(DeadLetterStore deadLetters, DeadLetterReplayer replayer) {
+    public DeadLettersController(DeadLetterStore deadLetters, DeadLetterReplays replayer) {
         this.deadLetters = deadLetters;
         this.replayer = replayer;
     }
 
     /** @param status open (default), replayed, discarded, or all */
     @GetMapping
-    public List<DeadLetter> list(@RequestParam(defaultValue = DeadLetter.OPEN) String status,
+    public List<DeadLetter> list(@RequestParam(defaultValue = "open") String status,
                                  @RequestParam(defaultValue = "100") int limit) {
         Limits.check(limit);
-        return deadLetters.list("all".equals(status) ? null : status, limit);
+        return deadLetters.list("all".equals(status) ? null : DeadLetterStatus.ofCode(status), limit);
     }
 
     @GetMapping("/{id}")
@@ -47,7 +48,7 @@ public class DeadLettersController {
     }
 
     @PostMapping("/{id}/replay")
-    public DeadLetterReplayer.Replay replay(@PathVariable long id) {
+    public DeadLetterReplays.Replay replay(@PathVariable long id) {
         return replayer.replay(id).orElseThrow(() -> new NotFoundException("no open dead letter " + id));
     }
 

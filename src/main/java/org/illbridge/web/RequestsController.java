@@ -4,6 +4,7 @@ import java.util.List;
 import org.illbridge.store.HistoryEntry;
 import org.illbridge.store.IllTransaction;
 import org.illbridge.store.MessageFileStore;
+import org.illbridge.store.Queue;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +34,7 @@ public class RequestsController {
                                      @RequestParam(required = false) String symbol,
                                      @RequestParam(defaultValue = "100") int limit) {
         Limits.check(limit);
-        return messageFile.list(queue, status, symbol, limit);
+        return messageFile.list(queue == null ? null : Queue.ofLabel(queue), status, symbol, limit);
     }
 
     @GetMapping("/{id}")

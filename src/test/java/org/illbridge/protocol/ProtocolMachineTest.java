@@ -3,7 +3,6 @@ package org.illbridge.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.illbridge.codec.ill.ApduType;
-import org.illbridge.protocol.ProtocolEvent.Direction;
 import org.junit.jupiter.api.Test;
 
 class ProtocolMachineTest {

@@ -2,11 +2,13 @@ package org.illbridge.camel.inbound;
 
 import java.time.Clock;
 import org.apache.camel.ProducerTemplate;
+import org.illbridge.camel.PeerEndpoints;
 import org.illbridge.codec.ill.IllCodec;
-import org.illbridge.camel.outbound.ApduTransport;
 import org.illbridge.config.OutboundProperties;
 import org.illbridge.config.ProfileRegistry;
 import org.illbridge.config.ProfilesFileProperties;
+import org.illbridge.inbound.DeadLetterReplays;
+import org.illbridge.inbound.InboundService;
 import org.illbridge.store.DeadLetterStore;
 import org.illbridge.store.InboxStore;
 import org.illbridge.store.MessageFileStore;
@@ -17,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires inbound processing: profiles, the message file, the steps the routes call, and error handling. */
+/** Wires inbound processing: profiles, the message file, the inbound service, the routes and their dead-letter policy. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ProfilesFileProperties.class, OutboundProperties.class})
 public class InboundConfiguration {
@@ -49,35 +51,34 @@ public class InboundConfiguration {
         return new DeadLetterStore(jdbc);
     }
 
+    @Bean
+    InboundService inboundService(IllCodec codec, ProfileRegistry profiles, MessageFileStore messageFile, InboxStore inbox,
+                                  OutboxStore outbox, DeadLetterStore deadLetters, TransactionTemplate transactions,
+                                  Clock clock) {
+        return new InboundService(codec, profiles, messageFile, inbox, outbox, deadLetters, transactions, clock);
+    }
+
     /** Named so that the routes in routes/ can call it: {@code method: {ref: inboundPredicates, ...}}. */
     @Bean
     InboundPredicates inboundPredicates() {
         return new InboundPredicates();
     }
 
+    /** The Netty endpoints APDUs leave by: outbox deliveries and replies on a new connection alike. */
     @Bean
-    InboundRoutes inboundRoutes(IllCodec codec, ProfileRegistry profiles, MessageFileStore messageFile, InboxStore inbox,
-                                DeadLetterStore deadLetters, OutboxStore outbox, TransactionTemplate transactions,
-                                ApduTransport transport, Clock clock) {
-        return new InboundRoutes(
-                new ApduIdentifier(codec, profiles, messageFile),
-                new ApduValidator(),
-                new MessageFileWriter(messageFile, inbox, transactions, clock),
-                new ReplyDelivery(codec, transport, messageFile, clock),
-                new DeadLetterRecorder(deadLetters, inbox, clock),
-                new PeerRejections(messageFile, outbox, deadLetters, clock));
+    PeerEndpoints peerEndpoints(OutboundProperties outbound) {
+        return new PeerEndpoints(outbound.connectTimeout(), outbound.replyTimeout());
     }
 
     @Bean
-    DeadLetterReplayer deadLetterReplayer(DeadLetterStore deadLetters, OutboxStore outbox, ProducerTemplate producer,
-                                          Clock clock) {
-        return new DeadLetterReplayer(deadLetters, outbox, producer, clock);
+    InboundRoutes inboundRoutes(InboundService inbound, PeerEndpoints peers) {
+        return new InboundRoutes(inbound, peers);
     }
 
-    /** How APDUs reach peers: Camel's Netty TCP producer, for outbox deliveries and error reports alike. */
     @Bean
-    ApduTransport apduTransport(ProducerTemplate producer, OutboundProperties outbound) {
-        return new ApduTransport(producer, outbound.connectTimeout(), outbound.replyTimeout());
+    DeadLetterReplays deadLetterReplays(DeadLetterStore deadLetters, OutboxStore outbox, ProducerTemplate producer,
+                                        Clock clock) {
+        return new DeadLetterReplays(deadLetters, outbox, new CamelInboundProcessing(producer), clock);
     }
 
     @Bean

@@ -1,36 +1,23 @@
 package org.illbridge.camel.inbound;
 
 import org.apache.camel.Exchange;
-import org.illbridge.codec.ill.ApduType;
 
 /**
- * The questions the inbound route in {@code routes/inbound-apdu.camel.yaml} asks of each
- * identified APDU, as plain methods an operator's route can call by name.
+ * The questions the inbound policy route ({@code routes/inbound-apdu.camel.yaml}) asks of each
+ * identified APDU, by name: {@code method: {ref: inboundPredicates, method: predatesProfile}}.
+ * The answers are the APDU's own ({@link org.illbridge.inbound.IdentifiedApdu}); this only finds it.
  */
 public class InboundPredicates {
 
-    /** It names no symbol this service serves. */
     public boolean isForUnknownSymbol(Exchange exchange) {
-        return inbound(exchange).site() == null;
+        return InboundExchange.apdu(exchange).isForUnknownSymbol();
     }
 
-    /** Its transaction began before the site's ISO ILL profile was installed: it belongs to OCLC. */
     public boolean predatesProfile(Exchange exchange) {
-        InboundApdu inbound = inbound(exchange);
-        if (inbound.existing() != null) {
-            return !"iso".equals(inbound.existing().managedBy());
-        }
-        return inbound.createdAt() != null && inbound.site().predatesProfile(inbound.createdAt());
+        return InboundExchange.apdu(exchange).predatesProfile();
     }
 
-    /** It is a new request from a requester the site does not know. */
     public boolean isFromUnknownRequester(Exchange exchange) {
-        InboundApdu inbound = inbound(exchange);
-        return inbound.apdu().type() == ApduType.ILL_REQUEST && inbound.existing() == null
-                && !inbound.site().knowsRequester(inbound.requesterSymbol());
-    }
-
-    private static InboundApdu inbound(Exchange exchange) {
-        return exchange.getMessage().getHeader(InboundApdu.HEADER, InboundApdu.class);
+        return InboundExchange.apdu(exchange).isFromUnknownRequester();
     }
 }

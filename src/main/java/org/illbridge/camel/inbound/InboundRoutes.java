@@ -1,11 +1,21 @@
 package org.illbridge.camel.inbound;
 
+import static org.illbridge.camel.inbound.InboundExchange.APDU;
+import static org.illbridge.camel.inbound.InboundExchange.OUTCOME;
+import static org.illbridge.camel.inbound.InboundExchange.RECEIVED;
+import static org.illbridge.camel.inbound.InboundExchange.REPLY;
+import static org.illbridge.camel.inbound.InboundExchange.REPLY_NOTE;
+
 import org.apache.camel.builder.RouteBuilder;
+import org.illbridge.camel.PeerEndpoints;
+import org.illbridge.inbound.InboundOutcome;
+import org.illbridge.inbound.InboundService;
 
 /**
- * The fixed plumbing the inbound policy route (routes/inbound-apdu.camel.yaml) calls by name.
- * These routes have no error handler of their own: a refusal travels back to the policy route,
- * whose dead-letter channel (from {@link DeadLetterChannelConfiguration}) stores it and reports it.
+ * The fixed plumbing the inbound policy route (routes/inbound-apdu.camel.yaml) calls by name. Each
+ * branch calls the {@link InboundService} through bean binding and hands the outcome on to
+ * {@code reply-to-sender}, which answers on the same connection (camel-netty writes
+ * {@link InboundExchange#ANSWER} back) or on a new one ({@code toD} to the peer's address).
  */
 public final class InboundRoutes extends RouteBuilder {
 
@@ -14,54 +24,80 @@ public final class InboundRoutes extends RouteBuilder {
     public static final String UNKNOWN_REQUESTER = "direct:unknown-requester";
     public static final String RECORD_FOR_OCLC = "direct:record-for-oclc";
     public static final String REFUSE_UNKNOWN_SYMBOL = "direct:refuse-unknown-symbol";
-    public static final String REPLY = "direct:reply-to-sender";
+    public static final String REPLY_TO_SENDER = "direct:reply-to-sender";
+    public static final String REPLY_ON_NEW_CONNECTION = "direct:reply-on-new-connection";
     public static final String DEAD_LETTER = "direct:dead-letter";
 
-    private final ApduIdentifier identifier;
-    private final ApduValidator validator;
-    private final MessageFileWriter writer;
-    private final ReplyDelivery replies;
-    private final DeadLetterRecorder deadLetters;
-    private final PeerRejections rejections;
+    private static final String THE_APDU = "(${exchangeProperty." + APDU + "})";
 
-    public InboundRoutes(ApduIdentifier identifier, ApduValidator validator, MessageFileWriter writer,
-                         ReplyDelivery replies, DeadLetterRecorder deadLetters, PeerRejections rejections) {
-        this.identifier = identifier;
-        this.validator = validator;
-        this.writer = writer;
-        this.replies = replies;
-        this.deadLetters = deadLetters;
-        this.rejections = rejections;
+    private final InboundService inbound;
+    private final PeerEndpoints peers;
+
+    public InboundRoutes(InboundService inbound, PeerEndpoints peers) {
+        this.inbound = inbound;
+        this.peers = peers;
     }
 
     @Override
     public void configure() {
-        from(IDENTIFY).routeId("identify-apdu").errorHandler(noErrorHandler())
-                .process(identifier).id("decode-and-identify")
-                .process(validator).id("validate-apdu");
-
-        from(APPLY).routeId("apply-apdu").errorHandler(noErrorHandler())
-                .process(writer::apply).id("apply-to-message-file")
-                .process(rejections::record).id("note-rejections-of-our-apdus")
-                .to(REPLY).id("answer-status-query");
-
-        from(UNKNOWN_REQUESTER).routeId("unknown-requester").errorHandler(noErrorHandler())
-                .process(writer::applyFromUnknownRequester).id("apply-unknown-requester-policy");
-
-        from(RECORD_FOR_OCLC).routeId("record-for-oclc").errorHandler(noErrorHandler())
-                .process(writer::recordForOclc).id("record-and-flag-update-in-oclc");
-
-        from(REFUSE_UNKNOWN_SYMBOL).routeId("refuse-unknown-symbol").errorHandler(noErrorHandler())
-                .process(writer::refuseUnknownSymbol).id("refuse-for-unknown-symbol");
-
-        from(REPLY).routeId("reply-to-sender").errorHandler(noErrorHandler())
-                .filter(header(Outcome.REPLY).isNotNull()).id("only-with-a-reply")
-                    .process(replies::deliver).id("deliver-reply")
+        from(IDENTIFY).routeId("identify-apdu")
+                .process(InboundExchange::keepReceived).id("keep-received-apdu")
+                .setProperty(APDU, method(inbound, "identify(${exchangeProperty." + RECEIVED + "})")).id("decode-and-identify")
+                .filter(exchangeProperty(APDU).isInstanceOf(InboundOutcome.Refused.class)).id("only-if-refused")
+                    .setProperty(OUTCOME, exchangeProperty(APDU)).id("refused-on-arrival")
+                    .removeProperty(APDU).id("nothing-identified")
+                    .to(REPLY_TO_SENDER).id("report-refusal-on-arrival")
+                    .stop().id("go-no-further")
                 .end();
 
-        from(DEAD_LETTER).routeId("dead-letter").errorHandler(noErrorHandler())
-                .process(deadLetters::store).id("store-dead-letter")
-                .to(REPLY).id("report-to-sender")
-                .process(deadLetters::noteReport).id("note-report-delivery");
+        branch(APPLY, "apply-apdu", "apply");
+        branch(UNKNOWN_REQUESTER, "unknown-requester", "applyFromUnknownRequester");
+        branch(RECORD_FOR_OCLC, "record-for-oclc", "recordForOclc");
+        branch(REFUSE_UNKNOWN_SYMBOL, "refuse-unknown-symbol", "refuseUnknownSymbol");
+
+        from(REPLY_TO_SENDER).routeId("reply-to-sender")
+                .process(InboundExchange::keepReply).id("reply-owed")
+                .choice().id("how-to-reply")
+                    .when(exchangeProperty(REPLY).isNull()).id("no-reply-owed")
+                        .setProperty(REPLY_NOTE, constant(null))
+                    .when(method(InboundExchange.class, "answersOnConnection")).id("on-the-same-connection")
+                        .setProperty(InboundExchange.ANSWER, simple("${exchangeProperty." + REPLY + ".bytes()}"))
+                        .setProperty(REPLY_NOTE, simple("sent on the same connection to ${header.IllbridgePeer}"))
+                    .when(simple("${exchangeProperty." + REPLY + ".address()} != null")).id("on-a-new-connection")
+                        .to(REPLY_ON_NEW_CONNECTION).id("open-a-connection")
+                    .otherwise()
+                        .setProperty(REPLY_NOTE, constant("not sent: the sender's connection is gone and no address for it"
+                                + " is known"))
+                .end()
+                .filter(exchangeProperty(REPLY_NOTE).isNotNull()).id("only-with-a-reply")
+                    .log("${exchangeProperty." + REPLY + ".apdu().type().asnName()} for ${exchangeProperty." + OUTCOME
+                            + "}: ${exchangeProperty." + REPLY_NOTE + "}").id("log-reply")
+                    .bean(inbound, "replied(${exchangeProperty." + REPLY + "}, ${exchangeProperty." + REPLY_NOTE + "})")
+                        .id("note-reply")
+                .end();
+
+        from(REPLY_ON_NEW_CONNECTION).routeId("reply-on-new-connection")
+                .setBody(simple("${exchangeProperty." + REPLY + ".bytes()}"))
+                .doTry()
+                    .toD(peers.oneWay("${exchangeProperty." + REPLY + ".address()}")).id("send-reply")
+                    .setProperty(REPLY_NOTE, simple("sent on a new connection to ${exchangeProperty." + REPLY + ".address()}"))
+                .doCatch(Exception.class)
+                    .setProperty(REPLY_NOTE, simple("not sent to ${exchangeProperty." + REPLY + ".address()}:"
+                            + " ${exception.message}"))
+                .end();
+
+        from(DEAD_LETTER).routeId("dead-letter")
+                .filter(exchangeProperty(RECEIVED).isNull()).id("only-if-not-kept-yet")
+                    .process(InboundExchange::keepReceived).id("keep-failed-apdu")
+                .end()
+                .setProperty(OUTCOME, method(inbound, "failed(${exchangeProperty." + RECEIVED + "}, ${exchangeProperty." + APDU
+                        + "}, ${exception})")).id("keep-as-dead-letter");
+    }
+
+    /** A route that runs one branch of the policy: the service's method, then the reply. */
+    private void branch(String uri, String routeId, String method) {
+        from(uri).routeId(routeId)
+                .setProperty(OUTCOME, method(inbound, method + THE_APDU)).id(routeId + "-to-message-file")
+                .to(REPLY_TO_SENDER).id(routeId + "-reply");
     }
 }

@@ -1,11 +1,12 @@
 package org.illbridge.camel.outbound;
 
 import java.time.Clock;
-import org.apache.camel.ProducerTemplate;
+import org.illbridge.camel.PeerEndpoints;
 import org.illbridge.codec.ill.IllCodec;
 import org.illbridge.config.OutboundProperties;
 import org.illbridge.config.ProfileRegistry;
 import org.illbridge.outbound.OutboundService;
+import org.illbridge.outbound.OutboxDeliveries;
 import org.illbridge.store.DeadLetterStore;
 import org.illbridge.store.InboxStore;
 import org.illbridge.store.MessageFileStore;
@@ -25,10 +26,15 @@ public class OutboundConfiguration {
     }
 
     @Bean
-    OutboxRoute outboxRoute(OutboundProperties properties, OutboxStore outbox, MessageFileStore messageFile,
-                            DeadLetterStore deadLetters, InboxStore inbox, ProfileRegistry profiles,
-                            IllCodec codec, ApduTransport transport, ProducerTemplate producer, Clock clock) {
-        return new OutboxRoute(properties, outbox.claimStatement(), new OutboxDelivery(outbox, messageFile, deadLetters,
-                inbox, profiles, codec, properties, transport, producer, clock));
+    OutboxDeliveries outboxDeliveries(OutboxStore outbox, MessageFileStore messageFile, DeadLetterStore deadLetters,
+                                      InboxStore inbox, ProfileRegistry profiles, IllCodec codec,
+                                      OutboundProperties properties, Clock clock) {
+        return new OutboxDeliveries(outbox, messageFile, deadLetters, inbox, profiles, codec, properties, clock);
+    }
+
+    @Bean
+    OutboxRoute outboxRoute(OutboundProperties properties, OutboxStore outbox, OutboxDeliveries deliveries,
+                            PeerEndpoints peers) {
+        return new OutboxRoute(properties, outbox.claimStatement(), deliveries, peers);
     }
 }

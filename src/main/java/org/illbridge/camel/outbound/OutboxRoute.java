@@ -1,23 +1,49 @@
 package org.illbridge.camel.outbound;
 
+import io.netty.handler.timeout.ReadTimeoutException;
+import java.util.ArrayList;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.illbridge.camel.InboxWriter;
+import org.illbridge.camel.IsoIllListenerRoute;
+import org.illbridge.camel.PeerEndpoints;
+import org.illbridge.camel.netty.InboundFrame;
 import org.illbridge.config.OutboundProperties;
+import org.illbridge.outbound.Delivery;
+import org.illbridge.outbound.OutboxDeliveries;
 
 /**
  * Drains the outbox: a Camel SQL consumer polls with the claim statement (which marks the due
- * rows sending and returns them, so rows a legacy system inserted are picked up like our own),
- * and each claimed row is sent to its peer.
+ * rows sending and returns them, so rows a legacy system inserted are picked up like our own);
+ * each claimed row is prepared by {@link OutboxDeliveries}, sent with {@code toD} to the peer
+ * (and to its previous address during an address change), and its attempt recorded: sent, or
+ * failed and scheduled again. A Direct Request style peer's answer on our connection goes into the
+ * inbox and through the inbound routes like any APDU received.
  */
 public final class OutboxRoute extends RouteBuilder {
 
+    static final String SEND = "direct:send-outbox-entry";
+    static final String SEND_AWAITING_REPLY = "direct:send-awaiting-reply";
+    static final String SEND_TO_PREVIOUS_ADDRESS = "direct:send-to-previous-address";
+    static final String TAKE_REPLY = "direct:take-direct-request-reply";
+
+    static final String ENTRY = "IllbridgeOutboxEntry";
+    static final String DELIVERY = "IllbridgeDelivery";
+    static final String REACHED = "IllbridgeReached";
+    static final String PEER_REPLY = "IllbridgePeerReply";
+
+    private static final String THE_DELIVERY = "${exchangeProperty." + DELIVERY + "}";
+
     private final OutboundProperties properties;
     private final String claimStatement;
-    private final OutboxDelivery delivery;
+    private final OutboxDeliveries deliveries;
+    private final PeerEndpoints peers;
 
-    public OutboxRoute(OutboundProperties properties, String claimStatement, OutboxDelivery delivery) {
+    public OutboxRoute(OutboundProperties properties, String claimStatement, OutboxDeliveries deliveries, PeerEndpoints peers) {
         this.properties = properties;
         this.claimStatement = claimStatement;
-        this.delivery = delivery;
+        this.deliveries = deliveries;
+        this.peers = peers;
     }
 
     @Override
@@ -25,8 +51,78 @@ public final class OutboxRoute extends RouteBuilder {
         from("sql:classpath:" + claimStatement + "?dataSource=#dataSource&useIterator=true&initialDelay=1000"
                 + "&delay=" + properties.drainInterval().toMillis())
                 .routeId("outbox-drain")
-                // each attempt's outcome is recorded on the outbox row itself
-                .errorHandler(noErrorHandler())
-                .process(delivery::deliver).id("send-to-peer");
+                .setProperty(ENTRY, method(deliveries, "entryOf(${body})")).id("claimed-entry")
+                .setProperty(REACHED, ArrayList::new).id("reached-no-one-yet")
+                .doTry()
+                    .to(SEND).id("send-to-peer")
+                .doCatch(Exception.class)
+                    .bean(deliveries, "failed(${exchangeProperty." + ENTRY + "}, " + THE_DELIVERY + ", ${exception})")
+                        .id("record-failed-attempt")
+                    .stop().id("next-entry")
+                .end()
+                .split(simple("${exchangeProperty." + DELIVERY + ".previousAddresses()}")).id("each-previous-address")
+                    .to(SEND_TO_PREVIOUS_ADDRESS).id("also-to-previous-address")
+                .end()
+                .bean(deliveries, "sent(" + THE_DELIVERY + ", ${exchangeProperty." + REACHED + "})").id("record-sent")
+                .filter(exchangeProperty(PEER_REPLY).isNotNull()).id("only-with-a-peer-reply")
+                    .to(TAKE_REPLY).id("take-peer-reply")
+                .end();
+
+        from(SEND).routeId("send-outbox-entry")
+                .setProperty(DELIVERY, method(deliveries, "prepare(${exchangeProperty." + ENTRY + "})")).id("encode-for-peer")
+                .setBody(simple("${exchangeProperty." + DELIVERY + ".bytes()}")).id("apdu-bytes")
+                .choice().id("how-the-peer-answers")
+                    .when(simple("${exchangeProperty." + DELIVERY + ".awaitsReply()}")).id("peer-answers-on-our-connection")
+                        .to(SEND_AWAITING_REPLY).id("send-and-wait")
+                    .otherwise()
+                        .toD(peers.oneWay("${exchangeProperty." + DELIVERY + ".address()}")).id("send-one-way")
+                .end()
+                .process(OutboxRoute::reachedPrimary).id("reached-peer");
+
+        from(SEND_AWAITING_REPLY).routeId("send-awaiting-reply")
+                .doTry()
+                    .toD(peers.awaitingReply("${exchangeProperty." + DELIVERY + ".address()}")).id("send-and-read-reply")
+                    .process(OutboxRoute::keepPeerReply).id("keep-peer-reply")
+                .doCatch(ReadTimeoutException.class)
+                    // delivered; the peer did not answer in time
+                    .log("No reply from ${exchangeProperty." + DELIVERY + ".address()} in time").id("log-no-reply")
+                .end();
+
+        from(SEND_TO_PREVIOUS_ADDRESS).routeId("send-to-previous-address")
+                .setProperty("IllbridgePreviousAddress", body())
+                .setBody(simple("${exchangeProperty." + DELIVERY + ".bytes()}"))
+                .doTry()
+                    .toD(peers.oneWay("${exchangeProperty.IllbridgePreviousAddress}")).id("send-to-old-address")
+                    .process(exchange -> reached(exchange, exchange.getProperty("IllbridgePreviousAddress", String.class)))
+                        .id("reached-previous-address")
+                .doCatch(Exception.class)
+                    .log("Could not also send to ${exchangeProperty." + ENTRY + ".peerSymbol()}'s previous address"
+                            + " ${exchangeProperty.IllbridgePreviousAddress}: ${exception.message}").id("log-previous-unreached")
+                .end();
+
+        from(TAKE_REPLY).routeId("take-direct-request-reply")
+                .setHeader(InboxWriter.INBOX_ID, method(deliveries, "replyReceived(" + THE_DELIVERY
+                        + ", ${exchangeProperty." + PEER_REPLY + "})")).id("store-reply-in-inbox")
+                .setHeader(InboxWriter.PEER, simple("${exchangeProperty." + DELIVERY + ".address()}"))
+                .setBody(exchangeProperty(PEER_REPLY))
+                .removeHeaders("CamelNetty*")
+                .to(IsoIllListenerRoute.APDU_RECEIVED).id("hand-reply-to-inbound-routes");
+    }
+
+    private static void reachedPrimary(Exchange exchange) {
+        reached(exchange, exchange.getProperty(DELIVERY, Delivery.class).address());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void reached(Exchange exchange, String address) {
+        exchange.getProperty(REACHED, ArrayList.class).add(address);
+    }
+
+    /** The one complete APDU a Direct Request peer answered with, if it did. */
+    private static void keepPeerReply(Exchange exchange) {
+        InboundFrame frame = exchange.getMessage().getBody(InboundFrame.class);
+        if (frame != null && frame.isComplete()) {
+            exchange.setProperty(PEER_REPLY, frame.bytes());
+        }
     }
 }

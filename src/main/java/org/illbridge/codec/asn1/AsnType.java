@@ -1,6 +1,9 @@
 package org.illbridge.codec.asn1;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +36,14 @@ public sealed interface AsnType {
         private final String name;
         private final List<Component> components;
         private final int[] componentByTag = new int[KEYS];
-        private final Map<String, Integer> componentByName = new java.util.HashMap<>();
+        private final Map<String, Integer> componentByName = new HashMap<>();
         /** True when some component may start with a tag the table cannot hold (an untagged ANY, a large tag number). */
         private final boolean needsScan;
 
         public SequenceType(String name, List<Component> components) {
             this.name = Objects.requireNonNull(name, "name");
             this.components = List.copyOf(components);
-            java.util.Arrays.fill(componentByTag, -1);
+            Arrays.fill(componentByTag, -1);
             boolean scan = false;
             for (int i = 0; i < this.components.size(); i++) {
                 Component component = this.components.get(i);
@@ -184,7 +187,7 @@ public sealed interface AsnType {
     /** ENUMERATED { identifier(number), ... }. */
     record EnumeratedType(String name, Map<Long, String> identifiers) implements AsnType {
         public EnumeratedType {
-            identifiers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(identifiers));
+            identifiers = Collections.unmodifiableMap(new LinkedHashMap<>(identifiers));
         }
 
         /** Pairs of identifier and number, as written in the module. */

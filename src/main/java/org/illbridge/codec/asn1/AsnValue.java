@@ -1,7 +1,10 @@
 package org.illbridge.codec.asn1;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +25,7 @@ public sealed interface AsnValue {
         }
 
         private Sequence(List<Field> fields, boolean owned) {
-            this.fields = java.util.Collections.unmodifiableList(fields);
+            this.fields = Collections.unmodifiableList(fields);
         }
 
         /** Takes ownership of a list no one else holds: for the decoder, saving a copy. */
@@ -93,7 +96,7 @@ public sealed interface AsnValue {
         }
 
         private SequenceOf(List<AsnValue> elements, boolean owned) {
-            this.elements = java.util.Collections.unmodifiableList(elements);
+            this.elements = Collections.unmodifiableList(elements);
         }
 
         static SequenceOf owning(List<AsnValue> elements) {
@@ -178,11 +181,11 @@ public sealed interface AsnValue {
 
         /** The bytes as Latin-1 text, one char per byte, so nothing is lost. */
         public String latin1() {
-            return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return new String(bytes, StandardCharsets.ISO_8859_1);
         }
 
         public static Bytes ofLatin1(String text) {
-            return new Bytes(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), true);
+            return new Bytes(text.getBytes(StandardCharsets.ISO_8859_1), true);
         }
 
         @Override
@@ -222,7 +225,7 @@ public sealed interface AsnValue {
             return new IllString(edifact, bytes, true);
         }
 
-        public static IllString general(String text, java.nio.charset.Charset charset) {
+        public static IllString general(String text, Charset charset) {
             return new IllString(false, text.getBytes(charset), true);
         }
 
@@ -239,7 +242,7 @@ public sealed interface AsnValue {
         }
 
         /** The text in {@code charset}, or empty when the bytes are not valid in it. */
-        public Optional<String> text(java.nio.charset.Charset charset) {
+        public Optional<String> text(Charset charset) {
             return Text.decode(bytes, charset);
         }
 

@@ -1,5 +1,6 @@
 package org.illbridge.codec.asn1;
 
+import java.util.Arrays;
 import java.util.List;
 import org.illbridge.codec.asn1.AsnType.AnyType;
 import org.illbridge.codec.asn1.AsnType.BooleanType;
@@ -40,7 +41,7 @@ public final class BerEncoder {
     public static byte[] encode(AsnType type, AsnValue value, TypeRegistry registry) throws EncodeException {
         BerEncoder encoder = new BerEncoder(registry, type.name());
         encoder.writeTlv(type, value);
-        return java.util.Arrays.copyOfRange(encoder.buffer, encoder.start, encoder.buffer.length);
+        return Arrays.copyOfRange(encoder.buffer, encoder.start, encoder.buffer.length);
     }
 
     private int written() {

@@ -1,5 +1,7 @@
 package org.illbridge.codec.asn1;
 
+import java.util.Arrays;
+
 /**
  * Where in a value the codec is, kept as a stack of ASN.1 names and SEQUENCE OF indexes while
  * decoding or encoding. Pushing and popping allocate nothing; the path is only spelled out
@@ -45,8 +47,8 @@ final class Path {
 
     private void grow() {
         if (depth == names.length) {
-            names = java.util.Arrays.copyOf(names, depth * 2);
-            indexes = java.util.Arrays.copyOf(indexes, depth * 2);
+            names = Arrays.copyOf(names, depth * 2);
+            indexes = Arrays.copyOf(indexes, depth * 2);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.illbridge.codec.ill;
 
+import java.util.List;
 import org.illbridge.codec.asn1.AsnType;
 
 /** The 20 ISO ILL APDU types, with their ASN.1 names and [APPLICATION n] tags. */
@@ -52,8 +53,13 @@ public enum ApduType {
     /** The name of this APDU's extensions component, e.g. {@code iLL-request-extensions}. */
     public String extensionsComponent() {
         AsnType.SequenceType body = (AsnType.SequenceType) ((AsnType.TaggedType) type).inner();
-        java.util.List<AsnType.Component> components = body.components();
+        List<AsnType.Component> components = body.components();
         return components.get(components.size() - 1).name();
+    }
+
+    /** The ILL-APDU-Type identifier of this type, as error reports name it: {@code iLL-REQUEST}, … */
+    public String identifier() {
+        return IllTypes.ILL_APDU_TYPE.identifiers().get((long) applicationTag);
     }
 
     public static ApduType ofAsnName(String name) {

@@ -27,7 +27,10 @@ import org.illbridge.codec.asn1.TypeRegistry;
 import org.illbridge.codec.ill.Apdu;
 import org.illbridge.codec.ill.ApduType;
 import org.illbridge.codec.ill.IllExtensions;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -50,6 +53,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ApduJson {
 
+    /** The one JSON mapper illbridge reads and writes APDU views with. */
+    public static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String BASE64 = "base64";
     private static final String GENERAL_STRING = "GeneralString";
@@ -74,6 +80,16 @@ public final class ApduJson {
         ObjectNode root = NODES.objectNode();
         root.set(apdu.type().asnName(), toJson(apdu.type().type(), apdu.body()));
         return root;
+    }
+
+    /** The APDU's JSON view as text, on one line. */
+    public String toText(Apdu apdu) {
+        return MAPPER.writeValueAsString(toJson(apdu));
+    }
+
+    /** The APDU's JSON view as text, indented for a person to read. */
+    public String toPrettyText(Apdu apdu) {
+        return PRETTY.writeValueAsString(toJson(apdu));
     }
 
     public JsonNode toJson(AsnType type, AsnValue value) {
@@ -175,6 +191,17 @@ public final class ApduJson {
             throw new JsonViewException("ILL-APDU", "'" + name + "' is not an APDU type");
         }
         return new Apdu(apduType, (AsnValue.Sequence) fromJson(apduType.type(), json.get(name), name));
+    }
+
+    /** The APDU a JSON view in text describes. */
+    public Apdu fromText(String json) throws JsonViewException {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(json);
+        } catch (JacksonException e) {
+            throw new JsonViewException("ILL-APDU", "not JSON: " + e.getOriginalMessage());
+        }
+        return fromJson(tree);
     }
 
     public AsnValue fromJson(AsnType type, JsonNode json, String path) throws JsonViewException {

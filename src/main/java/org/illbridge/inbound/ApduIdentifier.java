@@ -1,7 +1,5 @@
-package org.illbridge.camel.inbound;
+package org.illbridge.inbound;
 
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,18 +7,19 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
-import org.apache.camel.component.netty.NettyConstants;
 import org.illbridge.codec.asn1.DecodeException;
 import org.illbridge.codec.ill.Apdu;
 import org.illbridge.codec.ill.ApduType;
 import org.illbridge.codec.ill.IllCodec;
-import org.illbridge.profile.Peer;
+import org.illbridge.codec.ill.view.ErrorReport.ElementProblem;
+import org.illbridge.codec.ill.view.Texts;
 import org.illbridge.config.ProfileRegistry;
+import org.illbridge.profile.Peer;
 import org.illbridge.profile.Profiles;
 import org.illbridge.profile.SiteProfile;
 import org.illbridge.protocol.ProtocolMachine;
@@ -33,11 +32,10 @@ import org.illbridge.store.MessageFileStore;
 
 /**
  * Decodes an inbound APDU and works out who and what it is about: the site (our symbol) it is
- * addressed to, our role, its transaction and when that began, the sender. The body stays the
- * raw bytes; the result goes in the {@link InboundApdu#HEADER} header. An APDU that does not
+ * addressed to, our role, its transaction and when that began, the sender. An APDU that does not
  * decode, or speaks an unsupported protocol version, is refused here.
  */
-public final class ApduIdentifier implements Processor {
+final class ApduIdentifier {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
@@ -45,23 +43,22 @@ public final class ApduIdentifier implements Processor {
     private final ProfileRegistry profiles;
     private final MessageFileStore messageFile;
 
-    public ApduIdentifier(IllCodec codec, ProfileRegistry profiles, MessageFileStore messageFile) {
+    ApduIdentifier(IllCodec codec, ProfileRegistry profiles, MessageFileStore messageFile) {
         this.codec = codec;
         this.profiles = profiles;
         this.messageFile = messageFile;
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        byte[] bytes = exchange.getMessage().getMandatoryBody(byte[].class);
-        Apdu apdu = decode(bytes);
+    /** @throws ApduRefused when the APDU cannot be read or is of a version illbridge does not speak */
+    IdentifiedApdu identify(ReceivedApdu received) {
+        Apdu apdu = decode(received.bytes());
         if (apdu.protocolVersion() != 1 && apdu.protocolVersion() != 2) {
-            throw refused(ReasonCode.UNSUPPORTED_PROTOCOL_VERSION,
+            throw new ApduRefused(new Refusal(ReasonCode.UNSUPPORTED_PROTOCOL_VERSION,
                     "The APDU uses protocol version " + apdu.protocolVersion() + "; ISO ILL versions 1 and 2 are supported.",
-                    new Refusal.GeneralProblem("protocol-version-not-supported", null));
+                    new Refusal.GeneralProblem("protocol-version-not-supported", null)));
         }
         Profiles profiles = this.profiles.current();
-        Optional<Peer> byHost = peerAtHost(profiles, remoteHost(exchange));
+        Optional<Peer> byHost = peerAtHost(profiles, received.peerHost());
         Charset charset = byHost.map(Peer::charset).orElse(StandardCharsets.UTF_8);
         String responder = symbol(apdu, charset, "responder-id");
         String requester = symbol(apdu, charset, "requester-id");
@@ -74,8 +71,17 @@ public final class ApduIdentifier implements Processor {
         String sender = role == Role.LENDING ? requesterSymbol : responder;
         Peer peer = site == null ? byHost.orElse(null)
                 : Optional.ofNullable(sender).flatMap(site::peer).or(() -> byHost).orElse(null);
-        exchange.getMessage().setHeader(InboundApdu.HEADER, new InboundApdu(apdu, peer != null ? peer.charset() : charset,
-                site, role, key, existing, createdAt(apdu, existing), requesterSymbol, sender, peer, sha256(bytes)));
+        return new IdentifiedApdu(received, apdu, peer != null ? peer.charset() : charset, site, role, key, existing,
+                createdAt(apdu, existing), requesterSymbol, sender, peer, sha256(received.bytes()));
+    }
+
+    /** The APDU, if the bytes decode at all (for the dead letter of one refused while it was identified). */
+    Optional<Apdu> decodeQuietly(byte[] bytes) {
+        try {
+            return Optional.of(codec.decode(bytes));
+        } catch (DecodeException e) {
+            return Optional.empty();
+        }
     }
 
     private Apdu decode(byte[] bytes) {
@@ -83,8 +89,8 @@ public final class ApduIdentifier implements Processor {
             return codec.decode(bytes);
         } catch (DecodeException e) {
             boolean apduTag = bytes.length > 0 && (bytes[0] & 0xC0) == 0x40 && (bytes[0] & 0x1F) >= 1 && (bytes[0] & 0x1F) <= 20;
-            return throwRefused(ReasonCode.UNDECODABLE, "The APDU could not be read as ISO ILL: " + e.getMessage(),
-                    new Refusal.GeneralProblem(apduTag ? "badly-structured-APDU" : "unrecognized-APDU", null));
+            throw new ApduRefused(new Refusal(ReasonCode.UNDECODABLE, "The APDU could not be read as ISO ILL: " + e.getMessage(),
+                    new Refusal.GeneralProblem(apduTag ? "badly-structured-APDU" : "unrecognized-APDU", null)));
         }
     }
 
@@ -96,7 +102,7 @@ public final class ApduIdentifier implements Processor {
                 return site.get();
             }
         }
-        boolean namesNone = java.util.Arrays.stream(symbols).allMatch(s -> s == null);
+        boolean namesNone = Arrays.stream(symbols).allMatch(Objects::isNull);
         return namesNone && profiles.sites().size() == 1 ? profiles.sites().get(0) : null;
     }
 
@@ -122,24 +128,19 @@ public final class ApduIdentifier implements Processor {
         try {
             return date.map(d -> LocalDateTime.parse(d + time, DATE_TIME)).orElse(null);
         } catch (DateTimeParseException e) {
-            return throwRefused(ReasonCode.INVALID_TRANSACTION,
+            throw new ApduRefused(new Refusal(ReasonCode.INVALID_TRANSACTION,
                     "The APDU's service date '" + date.get() + time + "' is not a date (YYYYMMDD HHMMSS).",
-                    new Refusal.GeneralProblem("badly-structured-APDU", Refusal.Detail.unrecognized(
-                            ApduErrors.element(apdu.type(), "service-date-time." + which))));
+                    new Refusal.GeneralProblem("badly-structured-APDU", ElementProblem.unrecognized(
+                            ApduChecks.element(apdu.type(), "service-date-time." + which)))));
         }
     }
 
     private static String symbol(Apdu apdu, Charset charset, String... path) {
-        return apdu.at(path).map(id -> TransactionKey.Symbols.of(id, charset)).filter(s -> !s.isEmpty()).orElse(null);
+        return apdu.at(path).map(id -> Texts.symbol(id, charset)).filter(s -> !s.isEmpty()).orElse(null);
     }
 
     private static Optional<Peer> peerAtHost(Profiles profiles, String host) {
         return profiles.sites().stream().flatMap(s -> s.peerAtHost(host).stream()).findFirst();
-    }
-
-    private static String remoteHost(Exchange exchange) {
-        SocketAddress remote = exchange.getMessage().getHeader(NettyConstants.NETTY_REMOTE_ADDRESS, SocketAddress.class);
-        return remote instanceof InetSocketAddress inet && inet.getAddress() != null ? inet.getAddress().getHostAddress() : null;
     }
 
     static String sha256(byte[] bytes) {
@@ -148,13 +149,5 @@ public final class ApduIdentifier implements Processor {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
-    }
-
-    private static RefusedApduException refused(ReasonCode code, String sentence, Refusal.ErrorReportSpec report) {
-        return new RefusedApduException(new Refusal(code, sentence, report));
-    }
-
-    private static <T> T throwRefused(ReasonCode code, String sentence, Refusal.ErrorReportSpec report) {
-        throw refused(code, sentence, report);
     }
 }

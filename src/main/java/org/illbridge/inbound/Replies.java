@@ -1,0 +1,62 @@
+package org.illbridge.inbound;
+
+import java.time.Clock;
+import org.illbridge.codec.asn1.EncodeException;
+import org.illbridge.codec.ill.Apdu;
+import org.illbridge.codec.ill.IllCodec;
+import org.illbridge.codec.ill.view.DeliveryInfo;
+import org.illbridge.codec.json.ApduJson;
+import org.illbridge.profile.Interaction;
+import org.illbridge.profile.Peer;
+import org.illbridge.protocol.Direction;
+import org.illbridge.store.DeadLetterStore;
+import org.illbridge.store.MessageFileStore;
+
+/**
+ * Where a reply to an inbound APDU goes, by the sender's interaction style: on the connection the
+ * APDU came in on (OCLC Direct Request style; the default for senders not profiled), or on a new
+ * connection to the address in the APDU's APDU-Delivery-Info or the peer's profiled address. And,
+ * once it went (or did not), the note of it in the transaction's history and on the dead letter.
+ */
+final class Replies {
+
+    private final IllCodec codec;
+    private final MessageFileStore messageFile;
+    private final DeadLetterStore deadLetters;
+    private final Clock clock;
+
+    Replies(IllCodec codec, MessageFileStore messageFile, DeadLetterStore deadLetters, Clock clock) {
+        this.codec = codec;
+        this.messageFile = messageFile;
+        this.deadLetters = deadLetters;
+        this.clock = clock;
+    }
+
+    /** @param to the APDU replied to, when it could be identified */
+    Reply to(IdentifiedApdu to, Apdu reply, Long transactionId, Long deadLetterId) {
+        Peer peer = to != null ? to.peer() : null;
+        boolean sameConnection = peer == null || peer.interaction() == Interaction.SAME_CONNECTION;
+        String address = to == null ? null : DeliveryInfo.of(to.apdu(), to.charset())
+                .flatMap(DeliveryInfo::senderAddress)
+                .orElse(peer != null ? peer.address() : null);
+        return new Reply(reply, encode(reply), sameConnection, address, transactionId, deadLetterId);
+    }
+
+    void delivered(Reply reply, String how) {
+        if (reply.transactionId() != null) {
+            messageFile.addHistory(reply.transactionId(), null, Direction.OUT, reply.apdu().type().asnName(), null,
+                    clock.instant(), reply.bytes(), ApduJson.utf8().toText(reply.apdu()), how);
+        }
+        if (reply.deadLetterId() != null) {
+            deadLetters.reportSent(reply.deadLetterId(), how);
+        }
+    }
+
+    private byte[] encode(Apdu reply) {
+        try {
+            return codec.encode(reply);
+        } catch (EncodeException e) {
+            throw new IllegalStateException("a reply illbridge built does not encode: " + e.getMessage(), e);
+        }
+    }
+}
