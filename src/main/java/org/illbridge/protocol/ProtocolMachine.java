@@ -30,14 +30,15 @@ import java.util.Set;
 import org.illbridge.codec.ill.ApduType;
 
 /**
- * The ISO 10161-1 protocol machine (Annex A, as reconstructed in PROTOCOL.md) as one table of
+ * The ISO 10161-1 protocol machine (Annex A, reconstructed; see docs/protocol.md) as one table of
  * transitions: role, state, event, next state. An event with no row for the current state is
- * prohibited. Read the table to see what the machine allows; amend it here and nowhere else.
+ * prohibited. Read the table to see what the machine allows; amend it here and nowhere else —
+ * the state diagrams in docs/protocol.md are generated from it ({@link StateDiagram}).
  */
 public final class ProtocolMachine {
 
     /** One row: in {@code from}, the {@code role} may {@code direction} {@code type} (with {@code qualifier}, or any). */
-    record Transition(Role role, ProtocolState from, Direction direction, ApduType type, String qualifier,
+    public record Transition(Role role, ProtocolState from, Direction direction, ApduType type, String qualifier,
                       ProtocolState to) {
         boolean matches(Role r, ProtocolState state, ProtocolEvent event) {
             return role == r && from == state && direction == event.direction() && type == event.type()
@@ -76,6 +77,7 @@ public final class ProtocolMachine {
         row(r, ProtocolState.CONDITIONAL, OUT, CONDITIONAL_REPLY, "yes", ProtocolState.PENDING);
         row(r, ProtocolState.CONDITIONAL, OUT, CONDITIONAL_REPLY, "no", ProtocolState.NOT_SUPPLIED);
         row(r, ProtocolState.CONDITIONAL, IN, EXPIRED, null, ProtocolState.NOT_SUPPLIED);
+        row(r, ProtocolState.CONDITIONAL, OUT, CANCEL, null, ProtocolState.CANCEL_PENDING);
         row(r, ProtocolState.CANCEL_PENDING, IN, CANCEL_REPLY, "yes", ProtocolState.CANCELLED);
         row(r, ProtocolState.CANCEL_PENDING, IN, CANCEL_REPLY, "no", ProtocolState.PENDING);
         row(r, ProtocolState.CANCEL_PENDING, IN, SHIPPED, null, ProtocolState.SHIPPED);
@@ -147,6 +149,16 @@ public final class ProtocolMachine {
     }
 
     private ProtocolMachine() {
+    }
+
+    /** Every row of the table, in the order written. */
+    public static List<Transition> transitions() {
+        return List.copyOf(TABLE);
+    }
+
+    /** The APDU types any state but IDLE accepts, in either direction, without changing it. */
+    public static Set<ApduType> stateless() {
+        return STATELESS;
     }
 
     /** The state after {@code event} in {@code state}, or empty when the protocol prohibits it. */

@@ -29,7 +29,6 @@ import org.illbridge.codec.ill.ApduType;
 import org.illbridge.codec.ill.IllExtensions;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -55,7 +54,6 @@ public final class ApduJson {
 
     /** The one JSON mapper illbridge reads and writes APDU views with. */
     public static final JsonMapper MAPPER = JsonMapper.builder().build();
-    private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String BASE64 = "base64";
     private static final String GENERAL_STRING = "GeneralString";
@@ -89,7 +87,7 @@ public final class ApduJson {
 
     /** The APDU's JSON view as text, indented for a person to read. */
     public String toPrettyText(Apdu apdu) {
-        return PRETTY.writeValueAsString(toJson(apdu));
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(apdu));
     }
 
     public JsonNode toJson(AsnType type, AsnValue value) {
