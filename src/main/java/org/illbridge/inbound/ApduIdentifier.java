@@ -35,19 +35,9 @@ import org.illbridge.store.MessageFileStore;
  * addressed to, our role, its transaction and when that began, the sender. An APDU that does not
  * decode, or speaks an unsupported protocol version, is refused here.
  */
-final class ApduIdentifier {
+record ApduIdentifier(IllCodec codec, ProfileRegistry profiles, MessageFileStore messageFile) {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
-
-    private final IllCodec codec;
-    private final ProfileRegistry profiles;
-    private final MessageFileStore messageFile;
-
-    ApduIdentifier(IllCodec codec, ProfileRegistry profiles, MessageFileStore messageFile) {
-        this.codec = codec;
-        this.profiles = profiles;
-        this.messageFile = messageFile;
-    }
 
     /** @throws ApduRefused when the APDU cannot be read or is of a version illbridge does not speak */
     IdentifiedApdu identify(ReceivedApdu received) {

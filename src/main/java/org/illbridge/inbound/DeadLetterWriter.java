@@ -23,25 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sentence, the peer and the time — and marks its inbox entry refused, in one database
  * transaction; and, unless the fault is ours, makes the Status-Or-Error-Report the sender is owed.
  */
-final class DeadLetterWriter {
+record DeadLetterWriter(DeadLetterStore deadLetters, InboxStore inbox, TransactionTemplate transactions, Replies replies,
+                        Clock clock) {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterWriter.class);
     static final String OUR_FAULT = "no report: the fault was illbridge's, not the sender's";
-
-    private final DeadLetterStore deadLetters;
-    private final InboxStore inbox;
-    private final TransactionTemplate transactions;
-    private final Replies replies;
-    private final Clock clock;
-
-    DeadLetterWriter(DeadLetterStore deadLetters, InboxStore inbox, TransactionTemplate transactions, Replies replies,
-                     Clock clock) {
-        this.deadLetters = deadLetters;
-        this.inbox = inbox;
-        this.transactions = transactions;
-        this.replies = replies;
-        this.clock = clock;
-    }
 
     /**
      * @param identified the APDU as identified, or null when it was refused before that

@@ -10,79 +10,52 @@ import org.illbridge.store.InboxStatus;
  */
 public sealed interface InboundOutcome {
 
-    InboxStatus status();
-
-    Optional<Reply> reply();
-
-    /** Applied to the message file; a Status-Query is answered with a status report. */
+    /** Applied to the message file; a Status-Query is answered with a status report (else null). */
     record Applied(long transactionId, Reply statusReport) implements InboundOutcome {
-        @Override
-        public InboxStatus status() {
-            return InboxStatus.APPLIED;
-        }
-
-        @Override
-        public Optional<Reply> reply() {
-            return Optional.ofNullable(statusReport);
-        }
-
-        @Override
-        public String toString() {
-            return "applied to transaction " + transactionId;
-        }
     }
 
     /** Recorded against a request that predates the profile and flagged "update this request in OCLC". */
     record RecordedForOclc(long transactionId) implements InboundOutcome {
-        @Override
-        public InboxStatus status() {
-            return InboxStatus.RECORDED_FOR_OCLC;
-        }
-
-        @Override
-        public Optional<Reply> reply() {
-            return Optional.empty();
-        }
-
-        @Override
-        public String toString() {
-            return "recorded for OCLC on transaction " + transactionId;
-        }
     }
 
     /** The same APDU was applied before; recorded in the history (when its transaction is known), not applied again. */
     record Duplicate(Long transactionId) implements InboundOutcome {
-        @Override
-        public InboxStatus status() {
-            return InboxStatus.DUPLICATE;
-        }
-
-        @Override
-        public Optional<Reply> reply() {
-            return Optional.empty();
-        }
-
-        @Override
-        public String toString() {
-            return "duplicate, not applied again";
-        }
     }
 
-    /** Refused: kept as a dead letter; the sender gets an error report unless the fault was ours. */
+    /** Refused: kept as a dead letter; the sender gets an error report unless the fault was ours (else null). */
     record Refused(long deadLetterId, Refusal refusal, Reply errorReport) implements InboundOutcome, Identification {
-        @Override
-        public InboxStatus status() {
-            return InboxStatus.REFUSED;
-        }
+    }
 
-        @Override
-        public Optional<Reply> reply() {
-            return Optional.ofNullable(errorReport);
+    /** What the inbox entry's status becomes. */
+    default InboxStatus status() {
+        if (this instanceof Applied) {
+            return InboxStatus.APPLIED;
         }
+        if (this instanceof RecordedForOclc) {
+            return InboxStatus.RECORDED_FOR_OCLC;
+        }
+        return this instanceof Duplicate ? InboxStatus.DUPLICATE : InboxStatus.REFUSED;
+    }
 
-        @Override
-        public String toString() {
-            return "refused as dead letter " + deadLetterId + " (" + refusal.code().code() + ")";
+    /** The reply the sender is owed: an error report for a refusal, a status report for a Status-Query. */
+    default Optional<Reply> reply() {
+        if (this instanceof Applied applied) {
+            return Optional.ofNullable(applied.statusReport());
         }
+        return this instanceof Refused refused ? Optional.ofNullable(refused.errorReport()) : Optional.empty();
+    }
+
+    /** The outcome in a few words, for the log. */
+    default String summary() {
+        if (this instanceof Applied applied) {
+            return "applied to transaction " + applied.transactionId();
+        }
+        if (this instanceof RecordedForOclc recorded) {
+            return "recorded for OCLC on transaction " + recorded.transactionId();
+        }
+        if (this instanceof Refused refused) {
+            return "refused as dead letter " + refused.deadLetterId() + " (" + refused.refusal().code().code() + ")";
+        }
+        return "duplicate, not applied again";
     }
 }

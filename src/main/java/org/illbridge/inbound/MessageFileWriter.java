@@ -40,28 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and whichever instance receives it. A refusal inside rolls everything back ({@link ApduRefused});
  * an APDU applied before rolls back to a {@link InboundOutcome.Duplicate}.
  */
-final class MessageFileWriter {
+record MessageFileWriter(MessageFileStore messageFile, InboxStore inbox, OutboxStore outbox, DeadLetterStore deadLetters,
+                         TransactionTemplate transactions, Replies replies, Clock clock) {
 
     private static final String UPDATE_IN_OCLC = "Update in OCLC";
-
-    private final MessageFileStore messageFile;
-    private final InboxStore inbox;
-    private final OutboxStore outbox;
-    private final DeadLetterStore deadLetters;
-    private final TransactionTemplate transactions;
-    private final Replies replies;
-    private final Clock clock;
-
-    MessageFileWriter(MessageFileStore messageFile, InboxStore inbox, OutboxStore outbox, DeadLetterStore deadLetters,
-                      TransactionTemplate transactions, Replies replies, Clock clock) {
-        this.messageFile = messageFile;
-        this.inbox = inbox;
-        this.outbox = outbox;
-        this.deadLetters = deadLetters;
-        this.transactions = transactions;
-        this.replies = replies;
-        this.clock = clock;
-    }
 
     /**
      * Drives the protocol machine with an APDU of an ISO-managed transaction.

@@ -18,19 +18,7 @@ import org.illbridge.store.MessageFileStore;
  * connection to the address in the APDU's APDU-Delivery-Info or the peer's profiled address. And,
  * once it went (or did not), the note of it in the transaction's history and on the dead letter.
  */
-final class Replies {
-
-    private final IllCodec codec;
-    private final MessageFileStore messageFile;
-    private final DeadLetterStore deadLetters;
-    private final Clock clock;
-
-    Replies(IllCodec codec, MessageFileStore messageFile, DeadLetterStore deadLetters, Clock clock) {
-        this.codec = codec;
-        this.messageFile = messageFile;
-        this.deadLetters = deadLetters;
-        this.clock = clock;
-    }
+record Replies(IllCodec codec, MessageFileStore messageFile, DeadLetterStore deadLetters, Clock clock) {
 
     /** @param to the APDU replied to, when it could be identified */
     Reply to(IdentifiedApdu to, Apdu reply, Long transactionId, Long deadLetterId) {

@@ -66,18 +66,15 @@ class InboundServiceTest {
         Files.writeString(profiles, """
                 illbridge:
                   profiles:
-                    - symbol: OCL
-                      profile-installed: 2026-01-01T00:00:00
-                      unknown-requesters: queue
-                      peers:
-                        - symbol: ZBW
-                          address: "192.0.2.7:1611"
-                          interaction: separate-connection
                     - symbol: PRE
                       profile-installed: 2027-01-01T00:00:00
                     - symbol: STRICT
                       profile-installed: 2026-01-01T00:00:00
                       unknown-requesters: refuse
+                    - symbol: OCL
+                      profile-installed: 2026-01-01T00:00:00
+                      peers:
+                        - {symbol: ZBW, address: "192.0.2.7:1611", interaction: separate-connection}
                 """);
         ProfileRegistry registry = new ProfileRegistry(profiles);
         registry.reload();

@@ -71,7 +71,7 @@ public final class InboundRoutes extends RouteBuilder {
                 .end()
                 .filter(exchangeProperty(REPLY_NOTE).isNotNull()).id("only-with-a-reply")
                     .log("${exchangeProperty." + REPLY + ".apdu().type().asnName()} for ${exchangeProperty." + OUTCOME
-                            + "}: ${exchangeProperty." + REPLY_NOTE + "}").id("log-reply")
+                            + ".summary()}: ${exchangeProperty." + REPLY_NOTE + "}").id("log-reply")
                     .bean(inbound, "replied(${exchangeProperty." + REPLY + "}, ${exchangeProperty." + REPLY_NOTE + "})")
                         .id("note-reply")
                 .end();
