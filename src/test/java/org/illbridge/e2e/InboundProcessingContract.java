@@ -7,18 +7,25 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.illbridge.codec.ill.IllCodec;
+import org.illbridge.codec.json.ApduJson;
 import org.illbridge.store.InboxStatus;
 import org.illbridge.store.InboxStore;
 import org.illbridge.store.ReceivedBytes;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.illbridge.codec.json.ApduJson;
+import org.illbridge.support.FreePort;
 import org.illbridge.support.IsoIllPeer;
 import org.illbridge.support.ReportCatcher;
+import org.illbridge.support.ServiceProperties;
 import org.illbridge.support.Variants;
 import org.illbridge.support.YazVectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -84,13 +91,13 @@ abstract class InboundProcessingContract extends RunningService {
     /** One database's run: its own database, listener port and profile file. */
     record Setup(String database, int listenPort, Path profiles) {
         Setup(String database) {
-            this(database, org.illbridge.support.FreePort.find(),
-                    writeProfiles(Path.of("target", "profiles-" + java.util.UUID.randomUUID(), "application.yaml"),
+            this(database, FreePort.find(),
+                    writeProfiles(Path.of("target", "profiles-" + UUID.randomUUID(), "application.yaml"),
                             InboundProcessingContract.profiles()));
         }
 
-        void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
-            org.illbridge.support.ServiceProperties.register(registry, database, listenPort);
+        void register(DynamicPropertyRegistry registry) {
+            ServiceProperties.register(registry, database, listenPort);
             registry.add("illbridge.profiles-file", profiles::toString);
             registry.add("illbridge.inbox.recovery-interval", () -> "500ms");
             registry.add("illbridge.inbox.recover-after", () -> "30s");
@@ -297,7 +304,7 @@ abstract class InboundProcessingContract extends RunningService {
     void anApduWhoseProcessingNeverFinishedIsProcessedAgain() {
         // as if the service had stopped right after storing it
         long id = inbox.store(new ReceivedBytes(YazVectors.read("01-ill-request-minimal"), "127.0.0.1:40000", "0.0.0.0:1611",
-                java.time.Instant.now().minus(Duration.ofHours(1)), InboxStatus.RECEIVED, null));
+                Instant.now().minus(Duration.ofHours(1)), InboxStatus.RECEIVED, null));
 
         JsonNode request = awaitOneRequest("symbol=OCL", "Pending");
 
@@ -345,7 +352,7 @@ abstract class InboundProcessingContract extends RunningService {
 
     /** The inbox entries' statuses, sorted: APDUs on different connections may be handled in either order. */
     private String statuses() {
-        java.util.List<String> statuses = new java.util.ArrayList<>();
+        List<String> statuses = new ArrayList<>();
         for (JsonNode entry : api.json("/api/inbox")) {
             statuses.add(entry.get("status").asString());
         }

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -99,10 +101,10 @@ abstract class IsoIllListenerContract extends RunningService {
         byte[] slow = SampleApdus.numbered(40);
         byte[] quick = SampleApdus.numbered(41);
         try (IsoIllPeer a = IsoIllPeer.connect(listenPort); IsoIllPeer b = IsoIllPeer.connect(listenPort)) {
-            a.send(java.util.Arrays.copyOfRange(slow, 0, slow.length / 2));
+            a.send(Arrays.copyOfRange(slow, 0, slow.length / 2));
             b.send(quick);
             await().atMost(Duration.ofSeconds(10)).until(() -> api.json("/api/inbox").size() == 1);
-            a.send(java.util.Arrays.copyOfRange(slow, slow.length / 2, slow.length));
+            a.send(Arrays.copyOfRange(slow, slow.length / 2, slow.length));
             await().atMost(Duration.ofSeconds(10)).until(() -> api.json("/api/inbox").size() == 2);
         }
 
@@ -148,6 +150,6 @@ abstract class IsoIllListenerContract extends RunningService {
     }
 
     static String hex(byte[] bytes) {
-        return java.util.HexFormat.of().formatHex(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 }

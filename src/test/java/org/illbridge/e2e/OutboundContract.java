@@ -3,20 +3,24 @@ package org.illbridge.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 import org.illbridge.codec.ill.IllCodec;
 import org.illbridge.codec.json.ApduJson;
 import org.illbridge.support.FreePort;
 import org.illbridge.support.IsoIllPeer;
 import org.illbridge.support.ReportCatcher;
+import org.illbridge.support.ServiceProperties;
 import org.illbridge.support.Variants;
 import org.illbridge.support.YazHelper;
 import org.illbridge.support.YazVectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -71,9 +75,9 @@ abstract class OutboundContract extends RunningService {
     }
 
     /** One database's run: its own database, listener port and profile file, and quick retries. */
-    static void register(org.springframework.test.context.DynamicPropertyRegistry registry, String database) {
-        Path profiles = writeProfiles(Path.of("target", "profiles-" + java.util.UUID.randomUUID(), "application.yaml"));
-        org.illbridge.support.ServiceProperties.register(registry, database, FreePort.find());
+    static void register(DynamicPropertyRegistry registry, String database) {
+        Path profiles = writeProfiles(Path.of("target", "profiles-" + UUID.randomUUID(), "application.yaml"));
+        ServiceProperties.register(registry, database, FreePort.find());
         registry.add("illbridge.profiles-file", profiles::toString);
         registry.add("illbridge.outbound.drain-interval", () -> "100ms");
         registry.add("illbridge.outbound.retry-delays", () -> "300ms,300ms");
@@ -85,7 +89,7 @@ abstract class OutboundContract extends RunningService {
             Files.createDirectories(file.getParent());
             Files.writeString(file, profiles());
             return file;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

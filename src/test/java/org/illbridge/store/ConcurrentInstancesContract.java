@@ -2,6 +2,7 @@ package org.illbridge.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,7 +48,7 @@ abstract class ConcurrentInstancesContract {
 
     @Test
     void twoInstancesDrainingAtOnceClaimDifferentRows() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(sharedByInstances(), "an embedded H2 database serves one instance");
+        Assumptions.assumeTrue(sharedByInstances(), "an embedded H2 database serves one instance");
         for (int i = 0; i < 30; i++) {
             outbox.enqueue(null, "OCL", "OCLC", "Message", "{}", NOW);
         }
@@ -76,7 +78,7 @@ abstract class ConcurrentInstancesContract {
         assertThat(claim()).hasSize(1);
 
         assertThat(claim()).as("held by the lease").isEmpty();
-        jdbc.update("UPDATE outbox SET next_attempt_at = ?", java.sql.Timestamp.from(NOW)); // the lease ran out
+        jdbc.update("UPDATE outbox SET next_attempt_at = ?", Timestamp.from(NOW)); // the lease ran out
         assertThat(claim()).hasSize(1);
     }
 

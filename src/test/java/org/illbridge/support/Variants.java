@@ -1,6 +1,8 @@
 package org.illbridge.support;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import org.illbridge.codec.asn1.AsnValue;
 import org.illbridge.codec.ill.Apdu;
 import org.illbridge.codec.ill.IllCodec;
@@ -47,15 +49,15 @@ public final class Variants {
     /** The vector with an IPIG APDU-Delivery-Info extension naming {@code address} as the sender's. */
     public static byte[] withDeliveryInfo(byte[] vector, String address) {
         return edit(vector, apdu -> {
-            String extensions = apdu.type().asnName().toLowerCase(java.util.Locale.ROOT) + "-extensions";
+            String extensions = apdu.type().asnName().toLowerCase(Locale.ROOT) + "-extensions";
             AsnValue parameters = AsnValue.Sequence.of(
-                    new AsnValue.Field("encoding", new AsnValue.SequenceOf(java.util.List.of(new AsnValue.Enumerated(3, "bER")))),
+                    new AsnValue.Field("encoding", new AsnValue.SequenceOf(List.of(new AsnValue.Enumerated(3, "bER")))),
                     new AsnValue.Field("transport", AsnValue.Sequence.of(
                             new AsnValue.Field("telecom-service-identifier", AsnValue.IllString.general("TCP/IP", StandardCharsets.UTF_8)),
                             new AsnValue.Field("telecom-service-address", AsnValue.IllString.general(address, StandardCharsets.UTF_8)))));
             AsnValue info = AsnValue.Sequence.of(
-                    new AsnValue.Field("sender-info", new AsnValue.SequenceOf(java.util.List.of(parameters))),
-                    new AsnValue.Field("recipient-info", new AsnValue.SequenceOf(java.util.List.of(parameters))));
+                    new AsnValue.Field("sender-info", new AsnValue.SequenceOf(List.of(parameters))),
+                    new AsnValue.Field("recipient-info", new AsnValue.SequenceOf(List.of(parameters))));
             AsnValue external = AsnValue.Sequence.of(
                     new AsnValue.Field("direct-reference", new AsnValue.Oid("1.0.10161.13.3")),
                     new AsnValue.Field("encoding", new AsnValue.Choice("single-ASN1-type",
@@ -64,7 +66,7 @@ public final class Variants {
                     new AsnValue.Field("identifier", new AsnValue.Int(1)),
                     new AsnValue.Field("critical", new AsnValue.Bool(false)),
                     new AsnValue.Field("item", new AsnValue.Typed("EXTERNAL", external)));
-            return apdu.body().with(extensions, new AsnValue.SequenceOf(java.util.List.of(extension)));
+            return apdu.body().with(extensions, new AsnValue.SequenceOf(List.of(extension)));
         });
     }
 

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
-import org.illbridge.codec.asn1.AsnValue;
 import java.util.Arrays;
+import java.util.Collections;
+import org.illbridge.codec.asn1.AsnValue;
 import org.illbridge.codec.asn1.BerDecoder;
 import org.illbridge.codec.asn1.DecodeException;
 import org.illbridge.support.YazVectors;
@@ -85,7 +86,7 @@ class HostileInputTest {
     void hugeElementCountsStopAtTheLimit() throws Exception {
         Apdu request = codec.decode(minimal);
         AsnValue loan = request.at("iLL-service-type").map(v -> ((AsnValue.SequenceOf) v).elements().get(0)).orElseThrow();
-        AsnValue manyServiceTypes = new AsnValue.SequenceOf(java.util.Collections.nCopies(2_000, loan));
+        AsnValue manyServiceTypes = new AsnValue.SequenceOf(Collections.nCopies(2_000, loan));
         byte[] many = codec.encode(new Apdu(ApduType.ILL_REQUEST, request.body().with("iLL-service-type", manyServiceTypes)));
         IllCodec strict = new IllCodec(new BerDecoder.Limits(64, 1_000));
 
