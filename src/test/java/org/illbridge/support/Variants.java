@@ -37,6 +37,14 @@ public final class Variants {
         });
     }
 
+    /** The vector with {@code component} of {@code group} (e.g. item-id's title) reading {@code text}. */
+    public static byte[] with(byte[] vector, String group, String component, String text) {
+        return edit(vector, apdu -> {
+            AsnValue.Sequence inner = (AsnValue.Sequence) apdu.at(group).orElseThrow();
+            return apdu.body().with(group, inner.with(component, AsnValue.IllString.general(text, StandardCharsets.UTF_8)));
+        });
+    }
+
     /** The vector with {@code component} of {@code group} (e.g. item-id's title) left out. */
     public static byte[] without(byte[] vector, String group, String component) {
         return edit(vector, apdu -> {

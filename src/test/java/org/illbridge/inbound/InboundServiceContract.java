@@ -38,13 +38,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every outcome of the inbound service, called as the policy route calls it but with no Camel and
- * no Spring context: YAZ-encoded APDUs, a real database, the profiles from a file.
+ * no Spring context: YAZ-encoded APDUs, a real database (H2 and PostgreSQL), the profiles from a file.
  *
  * <p>OCL is the site (the YAZ vectors' responder), profiled on 2026-01-01; ZBW (the vectors'
  * requester) is a separate-connection peer; PRE was profiled on 2027-01-01, so every request to it
  * predates its profile; STRICT refuses requests from requesters it does not know.
  */
-class InboundServiceTest {
+abstract class InboundServiceContract {
 
     private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
 
@@ -54,9 +54,12 @@ class InboundServiceTest {
     private OutboxStore outbox;
     private InboundService service;
 
+    /** A new, empty database of the kind under test. */
+    abstract String newDatabaseUrl();
+
     @BeforeEach
     void setUp() throws IOException {
-        DataSource database = TestDatabases.migrated(TestDatabases.newH2Url());
+        DataSource database = TestDatabases.migrated(newDatabaseUrl());
         JdbcTemplate jdbc = new JdbcTemplate(database);
         inbox = new InboxStore(jdbc);
         messageFile = new MessageFileStore(jdbc);
@@ -127,6 +130,16 @@ class InboundServiceTest {
         assertThat(applied.reply()).isEmpty();
         assertThat(inboxStatus(request.received())).isEqualTo(InboxStatus.APPLIED.code());
         assertThat(messageFile.history(t.id())).hasSize(1);
+    }
+
+    @Test
+    void aTitleAsLongAsTheProtocolAllowsIsKept() {
+        String title = "A very long title ".repeat(300);
+        IdentifiedApdu request = identify(Variants.with(YazVectors.read("01-ill-request-minimal"), "item-id", "title", title));
+
+        InboundOutcome.Applied applied = (InboundOutcome.Applied) service.apply(request);
+
+        assertThat(messageFile.find(applied.transactionId()).orElseThrow().title()).isEqualTo(title);
     }
 
     @Test
