@@ -1,6 +1,7 @@
 package org.illbridge.camel;
 
 import java.time.Clock;
+import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.illbridge.config.InboxProperties;
@@ -9,8 +10,9 @@ import org.illbridge.store.InboxStore;
 
 /**
  * Processes again what the inbox holds but nothing finished with: APDUs stored just before the
- * service stopped, or while the inbound route was missing or the database failed mid-way. Safe to
- * repeat, because an APDU is applied once whatever happens.
+ * service stopped, or while the inbound route was missing or the database failed mid-way. Each is
+ * claimed before it is processed, so several instances never process one at once; and repeating
+ * is safe anyway, because an APDU is applied once whatever happens.
  */
 public final class InboxRecoveryRoute extends RouteBuilder {
 
@@ -39,8 +41,11 @@ public final class InboxRecoveryRoute extends RouteBuilder {
                 .end();
     }
 
+    /** Claims them first: another instance recovering at the same moment takes the others. */
     private void findUnprocessed(Exchange exchange) {
-        exchange.getMessage().setBody(inbox.unprocessed(clock.instant().minus(properties.recoverAfter()), BATCH));
+        Instant now = clock.instant();
+        exchange.getMessage().setBody(inbox.claimUnprocessed(now.minus(properties.recoverAfter()), now,
+                now.plus(properties.recoverAfter()), BATCH));
     }
 
     private void asReceivedApdu(Exchange exchange) {

@@ -1,32 +1,26 @@
 package org.illbridge.camel;
 
-import java.io.IOException;
+import io.netty.channel.ChannelHandlerContext;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.file.Path;
 import java.time.Clock;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.component.netty.NettyConstants;
+import org.illbridge.camel.netty.InFlightFrames;
 import org.illbridge.camel.netty.InboundFrame;
-import org.illbridge.store.InboxSpool;
+import org.illbridge.store.InboxIntake;
 import org.illbridge.store.InboxStatus;
-import org.illbridge.store.InboxStore;
 import org.illbridge.store.ReceivedBytes;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 
 /**
- * The first step for every frame: store its exact bytes, the peer, the listener and the time in
- * the inbox, committed on their own. When the database cannot take them, the frame goes to the
- * spool on disk instead (and into the inbox once the database is back). Afterwards the body is
- * the APDU's bytes and the headers name the inbox entry.
+ * The first step for every frame: keep its exact bytes, the peer, the listener and the time —
+ * in the inbox, or in the spool while the database is away ({@link InboxIntake}) — and only then
+ * let the connection read on. Afterwards the body is the APDU's bytes and the headers name the
+ * inbox entry.
  */
 public final class InboxWriter implements Processor {
-
-    private static final Logger LOG = LoggerFactory.getLogger(InboxWriter.class);
 
     /** The inbox id of the frame being processed. */
     public static final String INBOX_ID = "IllbridgeInboxId";
@@ -37,14 +31,12 @@ public final class InboxWriter implements Processor {
     /** The inbox status header's value for a frame kept in the spool, not yet in the database. */
     public static final String SPOOLED = "spooled";
 
-    private final InboxStore inbox;
-    private final InboxSpool spool;
+    private final InboxIntake intake;
     private final String listener;
     private final Clock clock;
 
-    public InboxWriter(InboxStore inbox, InboxSpool spool, String listener, Clock clock) {
-        this.inbox = inbox;
-        this.spool = spool;
+    public InboxWriter(InboxIntake intake, String listener, Clock clock) {
+        this.intake = intake;
         this.listener = listener;
         this.clock = clock;
     }
@@ -58,23 +50,26 @@ public final class InboxWriter implements Processor {
         ReceivedBytes received = new ReceivedBytes(frame.bytes(), peer, listener, clock.instant(), status, frame.framingError());
         message.setHeader(PEER, peer);
         message.setBody(frame.bytes());
+        InboxIntake.Kept kept;
         try {
-            message.setHeader(INBOX_ID, inbox.store(received));
+            kept = intake.keep(received);
+        } finally {
+            release(message, frame);
+        }
+        if (kept.inInbox()) {
+            message.setHeader(INBOX_ID, kept.inboxId());
             message.setHeader(INBOX_STATUS, status.code());
-        } catch (DataAccessException unavailable) {
-            Path file = spoolOrFail(received, unavailable);
-            LOG.error("Inbox database unavailable ({}); {} bytes from {} kept in {} until it is back",
-                    unavailable.getMostSpecificCause().getMessage(), received.bytes().length, peer, file);
+        } else {
             message.setHeader(INBOX_STATUS, SPOOLED);
         }
     }
 
-    private Path spoolOrFail(ReceivedBytes received, DataAccessException unavailable) throws IOException {
-        try {
-            return spool.spool(received);
-        } catch (IOException spoolFailed) {
-            spoolFailed.addSuppressed(unavailable);
-            throw spoolFailed;
+    /** The connection may read on: this frame is durable (or, if neither database nor spool took it, given up). */
+    private static void release(Message message, InboundFrame frame) {
+        ChannelHandlerContext connection = message.getHeader(NettyConstants.NETTY_CHANNEL_HANDLER_CONTEXT,
+                ChannelHandlerContext.class);
+        if (frame.isComplete() && connection != null) {
+            InFlightFrames.kept(connection.channel(), frame.bytes().length);
         }
     }
 

@@ -54,6 +54,7 @@ public final class IsoIllListenerRoute extends RouteBuilder {
                 + "&disconnectOnNoReply=false"
                 + "&reuseAddress=true"
                 + "&encoders=#" + ListenerConfiguration.APDU_ENCODER
-                + "&decoders=#" + ListenerConfiguration.IDLE_TIMEOUT_HANDLER + ",#" + ListenerConfiguration.FRAME_DECODER;
+                + "&decoders=#" + ListenerConfiguration.CONNECTION_LIMITS + ",#" + ListenerConfiguration.IDLE_TIMEOUT_HANDLER
+                + ",#" + ListenerConfiguration.FRAME_DECODER;
     }
 }

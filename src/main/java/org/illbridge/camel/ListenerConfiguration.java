@@ -4,34 +4,48 @@ import java.time.Clock;
 import org.apache.camel.component.netty.ChannelHandlerFactories;
 import org.apache.camel.component.netty.ChannelHandlerFactory;
 import org.illbridge.camel.netty.BerFrameDecoderFactory;
+import org.illbridge.camel.netty.ConnectionLimits;
+import org.illbridge.camel.netty.FramingLimits;
 import org.illbridge.camel.netty.IdleTimeoutHandlerFactory;
+import org.illbridge.camel.netty.InFlightFrames;
 import org.illbridge.config.InboxProperties;
 import org.illbridge.config.ListenerProperties;
+import org.illbridge.store.InboxBatcher;
+import org.illbridge.store.InboxIntake;
 import org.illbridge.store.InboxSpool;
 import org.illbridge.store.InboxStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the ISO ILL listener: its Netty handler factories, the inbox writer and spool, and the routes. */
+/** Wires the ISO ILL listener: its Netty handler factories and limits, the inbox intake and spool, and the routes. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ListenerProperties.class, InboxProperties.class})
 public class ListenerConfiguration {
 
-    /** Bean names the Netty endpoint refers to ({@code decoders=#name}). */
+    /** Bean names the Netty endpoints refer to ({@code decoders=#name}). */
     public static final String FRAME_DECODER = "isoIllFrameDecoder";
+    public static final String REPLY_DECODER = "isoIllReplyDecoder";
     public static final String IDLE_TIMEOUT_HANDLER = "isoIllIdleTimeout";
+    public static final String CONNECTION_LIMITS = "isoIllConnectionLimits";
     /** Writes a body of bytes (an encoded APDU) as it is: for replies on the listener and sends to peers. */
     public static final String APDU_ENCODER = "isoIllApduEncoder";
 
-    @Bean(APDU_ENCODER)
-    ChannelHandlerFactory isoIllApduEncoder() {
-        return ChannelHandlerFactories.newByteArrayEncoder("tcp");
-    }
-
     @Bean(FRAME_DECODER)
     BerFrameDecoderFactory isoIllFrameDecoder(ListenerProperties listen) {
-        return new BerFrameDecoderFactory(listen.maxFrameBytes(), listen.maxNestingDepth(), listen.idleTimeout());
+        return new BerFrameDecoderFactory(new FramingLimits(listen.maxFrameBytes(), listen.maxNestingDepth(),
+                listen.idleTimeout(), listen.frameTimeout(), listen.framesInFlight(),
+                new InFlightFrames.Budget(listen.maxBytesInFlight().toBytes()),
+                new FramingLimits.UnfinishedBytes(listen.maxUnfinishedBytes().toBytes())));
+    }
+
+    /** Frames the one APDU a Direct Request peer answers with on our own connection. */
+    @Bean(REPLY_DECODER)
+    BerFrameDecoderFactory isoIllReplyDecoder(ListenerProperties listen) {
+        return new BerFrameDecoderFactory(FramingLimits.framingOnly(listen.maxFrameBytes(), listen.maxNestingDepth(),
+                listen.idleTimeout()));
     }
 
     @Bean(IDLE_TIMEOUT_HANDLER)
@@ -39,19 +53,39 @@ public class ListenerConfiguration {
         return new IdleTimeoutHandlerFactory(listen.idleTimeout());
     }
 
+    @Bean(CONNECTION_LIMITS)
+    ConnectionLimits isoIllConnectionLimits(ListenerProperties listen) {
+        return new ConnectionLimits(listen.maxConnections(), listen.maxConnectionsPerSource());
+    }
+
+    @Bean(APDU_ENCODER)
+    ChannelHandlerFactory isoIllApduEncoder() {
+        return ChannelHandlerFactories.newByteArrayEncoder("tcp");
+    }
+
     @Bean
     InboxSpool inboxSpool(InboxProperties properties) {
         return new InboxSpool(properties.spoolDirectory());
     }
 
-    @Bean
-    InboxWriter inboxWriter(InboxStore inbox, InboxSpool spool, ListenerProperties listen, Clock clock) {
-        return new InboxWriter(inbox, spool, listen.address(), clock);
+    @Bean(destroyMethod = "close")
+    InboxBatcher inboxBatcher(InboxStore inbox, TransactionTemplate transactions, InboxProperties properties) {
+        return new InboxBatcher(inbox, transactions, properties.maxBatch());
     }
 
     @Bean
-    InboxSpoolRoute inboxSpoolRoute(InboxProperties properties, InboxStore inbox, InboxSpool spool) {
-        return new InboxSpoolRoute(properties, new SpoolReplayer(inbox, spool));
+    InboxIntake inboxIntake(InboxBatcher batcher, InboxSpool spool, JdbcTemplate jdbc, InboxProperties properties) {
+        return new InboxIntake(batcher, spool, jdbc, properties.writeTimeout());
+    }
+
+    @Bean
+    InboxWriter inboxWriter(InboxIntake intake, ListenerProperties listen, Clock clock) {
+        return new InboxWriter(intake, listen.address(), clock);
+    }
+
+    @Bean
+    InboxSpoolRoute inboxSpoolRoute(InboxProperties properties, InboxStore inbox, InboxSpool spool, InboxIntake intake) {
+        return new InboxSpoolRoute(properties, new SpoolReplayer(inbox, spool, intake));
     }
 
     @Bean

@@ -27,7 +27,7 @@ public final class PeerEndpoints {
      * connection, framed by the listener's BER decoder; the body becomes that frame.
      */
     public String awaitingReply(String address) {
-        return base(address) + "&sync=true&decoders=#" + ListenerConfiguration.FRAME_DECODER
+        return base(address) + "&sync=true&decoders=#" + ListenerConfiguration.REPLY_DECODER
                 + "&requestTimeout=" + replyTimeout.toMillis();
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.illbridge.store.InboxIntake;
 import org.illbridge.store.InboxSpool;
 import org.illbridge.store.InboxStatus;
 import org.illbridge.store.InboxStore;
@@ -15,9 +16,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 
 /**
- * Moves spooled frames into the inbox, oldest first, keeping the time they arrived. Stops at the
- * first failure (the database is still away); the rest wait for the next round. The body becomes
- * the list of complete APDUs moved, for the route to hand on like any other.
+ * Moves spooled frames into the inbox, oldest first, keeping the time they arrived. A frame is
+ * stored once however often this runs (its frame id; a crash between storing and removing the
+ * file stores nothing twice). Stops at the first failure (the database is still away); the rest
+ * wait for the next round. The body becomes the list of APDUs still to be processed, for the
+ * route to hand on like any other.
  */
 public final class SpoolReplayer implements Processor {
 
@@ -29,29 +32,38 @@ public final class SpoolReplayer implements Processor {
 
     private final InboxStore inbox;
     private final InboxSpool spool;
+    private final InboxIntake intake;
 
-    public SpoolReplayer(InboxStore inbox, InboxSpool spool) {
+    public SpoolReplayer(InboxStore inbox, InboxSpool spool, InboxIntake intake) {
         this.inbox = inbox;
         this.spool = spool;
+        this.intake = intake;
     }
 
     @Override
     public void process(Exchange exchange) throws IOException {
         List<Replayed> moved = new ArrayList<>();
-        for (Path file : spool.pending()) {
+        List<Path> pending = spool.pending();
+        if (pending.isEmpty()) {
+            intake.probe();
+        }
+        for (Path file : pending) {
             ReceivedBytes received = spool.read(file);
-            long id;
+            InboxStore.Stored stored;
             try {
-                id = inbox.store(received);
+                stored = inbox.storeOnce(received);
             } catch (DataAccessException stillAway) {
-                LOG.debug("Inbox still unavailable; {} frame(s) wait in the spool", spool.pending().size());
+                LOG.debug("Inbox still unavailable; {} frame(s) wait in the spool", pending.size());
                 break;
             }
             spool.remove(file);
-            LOG.info("Moved {} bytes from {} (received {}) from the spool into inbox entry {}",
-                    received.bytes().length, received.peer(), received.receivedAt(), id);
-            if (received.status() == InboxStatus.RECEIVED) {
-                moved.add(new Replayed(id, received));
+            intake.databaseIsBack();
+            LOG.info("Moved {} bytes from {} (received {}) from the spool into inbox entry {}{}",
+                    received.bytes().length, received.peer(), received.receivedAt(), stored.id(),
+                    stored.isNew() ? "" : " (it was there already)");
+            boolean unprocessed = inbox.find(stored.id()).map(e -> InboxStatus.RECEIVED.code().equals(e.status())).orElse(false);
+            if (received.status() == InboxStatus.RECEIVED && unprocessed) {
+                moved.add(new Replayed(stored.id(), received));
             }
         }
         exchange.getMessage().setBody(moved);

@@ -12,11 +12,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param spoolRetryInterval how often spooled frames are moved into the database
  * @param recoverAfter an APDU still unprocessed this long after it arrived is processed again
  * @param recoveryInterval how often the inbox is looked at for such APDUs
+ * @param writeTimeout a frame the database has not stored within this goes to the spool, and so
+ *     do the next ones until the database answers again
+ * @param maxBatch frames stored together in one transaction at most (group commit)
+ * @param keepUnframed how long bytes that could not be framed are kept (0: for ever)
+ * @param keepDuplicates how long the inbox entries of APDUs received again are kept (0: for ever)
  */
 @ConfigurationProperties("illbridge.inbox")
 public record InboxProperties(
         @DefaultValue("data/inbox-spool") Path spoolDirectory,
         @DefaultValue("10s") Duration spoolRetryInterval,
         @DefaultValue("2m") Duration recoverAfter,
-        @DefaultValue("1m") Duration recoveryInterval) {
+        @DefaultValue("1m") Duration recoveryInterval,
+        @DefaultValue("2s") Duration writeTimeout,
+        @DefaultValue("256") int maxBatch,
+        @DefaultValue("90d") Duration keepUnframed,
+        @DefaultValue("30d") Duration keepDuplicates) {
 }

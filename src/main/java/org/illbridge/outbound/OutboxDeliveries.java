@@ -22,44 +22,54 @@ import org.illbridge.profile.Peer;
 import org.illbridge.profile.SiteProfile;
 import org.illbridge.protocol.Direction;
 import org.illbridge.store.DeadLetterStore;
+import org.illbridge.store.InboxIntake;
 import org.illbridge.store.InboxStatus;
-import org.illbridge.store.InboxStore;
 import org.illbridge.store.MessageFileStore;
 import org.illbridge.store.OutboxEntry;
 import org.illbridge.store.OutboxStore;
 import org.illbridge.store.ReceivedBytes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The bookkeeping around sending claimed outbox entries; the sending itself is the outbox
  * route's. {@link #prepare} encodes an entry with an APDU-Delivery-Info extension naming our
- * address and symbol; {@link #sent} records where it went; {@link #failed} schedules the next
+ * address and symbol, and extends this instance's claim on it over the whole attempt (connect,
+ * reply, previous addresses, with a margin); {@link #sent} records where it went — retrying the
+ * record, never the send, while the database does not take it; {@link #failed} schedules the next
  * attempt with back-off, or after the last one makes the APDU a "sending failed" dead letter that
- * can be resent. Every attempt is in the request's history.
+ * can be resent. Every update names the claim's token, so it holds only while the claim is this
+ * instance's. Every attempt is in the request's history.
  */
 public final class OutboxDeliveries {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDeliveries.class);
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+    private static final Duration RECORD_RETRY = Duration.ofSeconds(1);
 
     private final OutboxStore outbox;
     private final MessageFileStore messageFile;
     private final DeadLetterStore deadLetters;
-    private final InboxStore inbox;
+    private final InboxIntake inbox;
     private final ProfileRegistry profiles;
     private final IllCodec codec;
-    private final List<Duration> retryDelays;
+    private final TransactionTemplate transactions;
+    private final OutboundProperties properties;
     private final Clock clock;
 
-    public OutboxDeliveries(OutboxStore outbox, MessageFileStore messageFile, DeadLetterStore deadLetters, InboxStore inbox,
-                            ProfileRegistry profiles, IllCodec codec, OutboundProperties properties, Clock clock) {
+    public OutboxDeliveries(OutboxStore outbox, MessageFileStore messageFile, DeadLetterStore deadLetters, InboxIntake inbox,
+                            ProfileRegistry profiles, IllCodec codec, TransactionTemplate transactions,
+                            OutboundProperties properties, Clock clock) {
         this.outbox = outbox;
         this.messageFile = messageFile;
         this.deadLetters = deadLetters;
         this.inbox = inbox;
         this.profiles = profiles;
         this.codec = codec;
-        this.retryDelays = properties.retryDelays();
+        this.transactions = transactions;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -68,8 +78,11 @@ public final class OutboxDeliveries {
         return OutboxStore.fromRow(row);
     }
 
-    /** @throws IOException when the entry cannot be sent as it stands (no profile, no address, bad JSON) */
-    public Delivery prepare(OutboxEntry entry) throws IOException {
+    /**
+     * @throws IOException when the entry cannot be sent as it stands (no profile, no address, bad JSON)
+     * @throws ClaimLostException when another instance holds the entry now
+     */
+    public Delivery prepare(OutboxEntry entry) throws IOException, ClaimLostException {
         SiteProfile site = profiles.current().site(entry.siteSymbol())
                 .orElseThrow(() -> new IOException("no profile for " + entry.siteSymbol()));
         Peer peer = site.peer(entry.peerSymbol())
@@ -78,32 +91,77 @@ public final class OutboxDeliveries {
         if (addresses.isEmpty()) {
             throw new IOException("no address is profiled for " + peer.symbol());
         }
+        Delivery delivery;
         try {
             String ourAddress = site.listeners().isEmpty() ? null : site.listeners().get(0);
             DeliveryInfo info = new DeliveryInfo(List.of(DeliveryInfo.Party.of(ourAddress, site.symbol())),
                     List.of(DeliveryInfo.Party.of(peer.address(), peer.symbol())));
             Apdu apdu = Extensions.add(new ApduJson(peer.charset()).fromText(entry.apdu()), info.toExtension());
-            return new Delivery(entry, apdu, peer.charset(), codec.encode(apdu), addresses.get(0), addresses.subList(1, addresses.size()),
-                    peer.interaction() == Interaction.SAME_CONNECTION);
+            delivery = new Delivery(entry, apdu, peer.charset(), codec.encode(apdu), addresses.get(0),
+                    addresses.subList(1, addresses.size()), peer.interaction() == Interaction.SAME_CONNECTION);
         } catch (JsonViewException | EncodeException e) {
             throw new IOException("the outbox entry's APDU is not valid: " + e.getMessage(), e);
         }
+        if (!outbox.renew(entry.id(), entry.claimToken(), clock.instant().plus(attemptLease(delivery)))) {
+            throw new ClaimLostException(entry.id());
+        }
+        return delivery;
     }
 
-    /** The peer took the bytes (at each of {@code reached}). */
-    public void sent(Delivery delivery, List<String> reached) {
+    /** The longest one attempt can take: connecting, waiting for a reply, the previous addresses; and a margin. */
+    Duration attemptLease(Delivery delivery) {
+        Duration lease = properties.connectTimeout().multipliedBy(1 + delivery.previousAddresses().size()).plus(LEASE_MARGIN);
+        return delivery.awaitsReply() ? lease.plus(properties.replyTimeout()) : lease;
+    }
+
+    /**
+     * The peer took the bytes (at each of {@code reached}). From here the entry is never sent
+     * again: while the database does not take the record, the record is retried, for as long as
+     * the claim's lease lasts.
+     */
+    public void sent(Delivery delivery, List<String> reached) throws InterruptedException {
         OutboxEntry entry = delivery.entry();
         int attempt = entry.attempts() + 1;
-        outbox.sent(entry.id(), attempt, clock.instant());
-        history(entry, delivery.bytes(), new ApduJson(delivery.charset()).toText(delivery.apdu()), "sent to " + String.join(" and ", reached)
-                + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
-        LOG.info("Sent {} (outbox {}) to {} at {}", entry.apduType(), entry.id(), entry.peerSymbol(), String.join(" and ", reached));
+        String where = String.join(" and ", reached);
+        Instant giveUp = clock.instant().plus(attemptLease(delivery));
+        while (true) {
+            try {
+                Boolean recorded = transactions.execute(tx -> {
+                    if (!outbox.sent(entry.id(), entry.claimToken(), attempt, clock.instant())) {
+                        return false;
+                    }
+                    history(entry, delivery.bytes(), new ApduJson(delivery.charset()).toText(delivery.apdu()),
+                            "sent to " + where + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
+                    return true;
+                });
+                if (Boolean.TRUE.equals(recorded)) {
+                    LOG.info("Sent {} (outbox {}) to {} at {}", entry.apduType(), entry.id(), entry.peerSymbol(), where);
+                } else {
+                    LOG.error("Sent {} (outbox {}) to {} at {}, but the claim on it had passed to another instance,"
+                            + " which may send it again", entry.apduType(), entry.id(), entry.peerSymbol(), where);
+                }
+                return;
+            } catch (DataAccessException notRecorded) {
+                if (clock.instant().isAfter(giveUp)) {
+                    LOG.error("Sent {} (outbox {}) to {}, but could not record it before its claim ran out ({}); it may be"
+                            + " sent again", entry.apduType(), entry.id(), where, notRecorded.getMostSpecificCause().getMessage());
+                    return;
+                }
+                LOG.warn("Sent {} (outbox {}); recording it failed ({}), trying again", entry.apduType(), entry.id(),
+                        notRecorded.getMostSpecificCause().getMessage());
+                Thread.sleep(RECORD_RETRY.toMillis());
+            }
+        }
     }
 
-    /** A Direct Request peer's answer on our connection: into the inbox, like any APDU received. Returns its inbox id. */
-    public long replyReceived(Delivery delivery, byte[] reply) {
-        return inbox.store(new ReceivedBytes(reply, delivery.address(), "reply on our connection", clock.instant(),
-                InboxStatus.RECEIVED, null));
+    /**
+     * A Direct Request peer's answer on our connection: kept like any APDU received (in the inbox,
+     * or in the spool while the database is away). Its inbox id, or null when it was spooled (the
+     * spool's replay processes it once the database is back).
+     */
+    public Long replyReceived(Delivery delivery, byte[] reply) throws IOException {
+        return inbox.keep(new ReceivedBytes(reply, delivery.address(), "reply on our connection", clock.instant(),
+                InboxStatus.RECEIVED, null)).inboxId();
     }
 
     /**
@@ -113,19 +171,30 @@ public final class OutboxDeliveries {
      * @param delivery the prepared delivery, or null when preparing it failed
      */
     public void failed(OutboxEntry entry, Delivery delivery, Exception failure) {
+        if (failure instanceof ClaimLostException) {
+            LOG.info("Outbox {} is another instance's to send now", entry.id());
+            return;
+        }
         int attempt = entry.attempts() + 1;
         String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         byte[] bytes = delivery != null ? delivery.bytes() : new byte[0];
+        List<Duration> retryDelays = properties.retryDelays();
         if (attempt <= retryDelays.size()) {
             Instant next = clock.instant().plus(retryDelays.get(attempt - 1));
-            outbox.retryLater(entry.id(), attempt, next, error);
+            if (!outbox.retryLater(entry.id(), entry.claimToken(), attempt, next, error)) {
+                LOG.info("Attempt {} on outbox {} failed, but the entry is another instance's now", attempt, entry.id());
+                return;
+            }
             history(entry, bytes, entry.apdu(),
                     "attempt " + attempt + " to " + entry.peerSymbol() + " failed (" + error + "); next attempt at " + next);
             LOG.warn("Could not send {} (outbox {}) to {}, attempt {}: {}; next attempt at {}", entry.apduType(), entry.id(),
                     entry.peerSymbol(), attempt, error, next);
             return;
         }
-        outbox.failed(entry.id(), attempt, error);
+        if (!outbox.failed(entry.id(), entry.claimToken(), attempt, error)) {
+            LOG.info("The last attempt on outbox {} failed, but the entry is another instance's now", entry.id());
+            return;
+        }
         String reason = "Sending failed: " + entry.apduType() + " to " + entry.peerSymbol() + " could not be delivered in "
                 + attempt + " attempts (last: " + error + "). Resend it once the peer is reachable.";
         deadLetters.addOutbound(entry.id(), entry.peerSymbol(), delivery != null ? bytes : entry.apdu().getBytes(StandardCharsets.UTF_8),

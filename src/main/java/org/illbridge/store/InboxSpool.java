@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
@@ -41,6 +43,7 @@ public class InboxSpool {
         Files.createDirectories(directory);
         String name = String.format("%013d-%06d", received.receivedAt().toEpochMilli(), sequence.incrementAndGet() % 1_000_000);
         Properties meta = new Properties();
+        meta.setProperty("frame-id", received.frameId());
         meta.setProperty("peer", received.peer());
         meta.setProperty("listener", received.listener());
         meta.setProperty("received-at", received.receivedAt().toString());
@@ -80,14 +83,19 @@ public class InboxSpool {
         try (Reader in = Files.newBufferedReader(metaOf(bytesFile), StandardCharsets.UTF_8)) {
             meta.load(in);
         }
-        return new ReceivedBytes(Files.readAllBytes(bytesFile), meta.getProperty("peer"), meta.getProperty("listener"),
-                Instant.parse(meta.getProperty("received-at")), InboxStatus.ofCode(meta.getProperty("status")),
-                meta.getProperty("status-detail"));
+        byte[] bytes = Files.readAllBytes(bytesFile);
+        Instant receivedAt = Instant.parse(meta.getProperty("received-at"));
+        // frames spooled before frame ids existed: their file name is unique and stable
+        String frameId = meta.getProperty("frame-id", bytesFile.getFileName().toString());
+        return new ReceivedBytes(frameId, bytes, meta.getProperty("peer"), meta.getProperty("listener"), receivedAt,
+                InboxStatus.ofCode(meta.getProperty("status")), meta.getProperty("status-detail"));
     }
 
+    /** Removes a frame that is in the inbox now: the metadata first, so a half-removed frame is not pending. */
     public void remove(Path bytesFile) throws IOException {
         Files.deleteIfExists(metaOf(bytesFile));
         Files.deleteIfExists(bytesFile);
+        forceDirectory();
     }
 
     private static Path metaOf(Path bytesFile) {
@@ -98,9 +106,22 @@ public class InboxSpool {
         void write(Path file) throws IOException;
     }
 
-    private static void writeAtomically(Path target, FileWriting writing) throws IOException {
+    /** Written to a temporary file, flushed to the disk, then renamed into place and the directory flushed too. */
+    private void writeAtomically(Path target, FileWriting writing) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         writing.write(tmp);
+        try (FileChannel file = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            file.force(true);
+        }
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        forceDirectory();
+    }
+
+    private void forceDirectory() throws IOException {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException notSupported) {
+            // some file systems cannot flush a directory; the rename itself is still atomic
+        }
     }
 }

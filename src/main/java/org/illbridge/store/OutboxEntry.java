@@ -1,10 +1,11 @@
 package org.illbridge.store;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 
-/** One APDU to send (or sent), with its delivery state. */
+/** One APDU to send (or sent), with its delivery state; the claim token of the instance sending it, if claimed. */
 public record OutboxEntry(
         long id,
         @JsonProperty("request") Long transactionId,
@@ -17,5 +18,6 @@ public record OutboxEntry(
         @JsonProperty("next-attempt-at") Instant nextAttemptAt,
         @JsonProperty("last-error") String lastError,
         @JsonProperty("created-at") Instant createdAt,
-        @JsonProperty("sent-at") Instant sentAt) {
+        @JsonProperty("sent-at") Instant sentAt,
+        @JsonIgnore String claimToken) {
 }

@@ -27,7 +27,7 @@ import org.springframework.jdbc.support.KeyHolder;
 public class OutboxStore {
 
     private static final String COLUMNS = "id, transaction_id, site_symbol, peer_symbol, apdu_type, apdu_json, status,"
-            + " attempts, next_attempt_at, last_error, created_at, sent_at";
+            + " attempts, next_attempt_at, last_error, created_at, sent_at, claim_token";
 
     private final JdbcTemplate jdbc;
     private final String vendor;
@@ -84,7 +84,7 @@ public class OutboxStore {
                 (String) row.get("site_symbol"), (String) row.get("peer_symbol"), (String) row.get("apdu_type"),
                 (String) row.get("apdu_json"), OutboxStatus.ofCode((String) row.get("status")), ((Number) row.get("attempts")).intValue(),
                 instant(row.get("next_attempt_at")), (String) row.get("last_error"), instant(row.get("created_at")),
-                row.get("sent_at") == null ? null : instant(row.get("sent_at")));
+                row.get("sent_at") == null ? null : instant(row.get("sent_at")), (String) row.get("claim_token"));
     }
 
     private static Instant instant(Object value) {
@@ -97,19 +97,31 @@ public class OutboxStore {
         return Instant.parse(String.valueOf(value));
     }
 
-    public void sent(long id, int attempts, Instant at) {
-        jdbc.update("UPDATE outbox SET status = ?, attempts = ?, sent_at = ?, last_error = NULL WHERE id = ?",
-                OutboxStatus.SENT.code(), attempts, Timestamp.from(at), id);
+    /*
+     * The updates of a claimed row name its claim token: they hold only while this instance's claim
+     * does, so an instance whose lease ran out can never overwrite what the next claimant did.
+     */
+
+    /** Extends the claim on a row until {@code until}; false when the claim is no longer this token's. */
+    public boolean renew(long id, String token, Instant until) {
+        return jdbc.update("UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND claim_token = ? AND status = ?",
+                Timestamp.from(until), id, token, OutboxStatus.SENDING.code()) == 1;
     }
 
-    public void retryLater(long id, int attempts, Instant next, String error) {
-        jdbc.update("UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
-                OutboxStatus.PENDING.code(), attempts, Timestamp.from(next), truncate(error), id);
+    public boolean sent(long id, String token, int attempts, Instant at) {
+        return jdbc.update("UPDATE outbox SET status = ?, attempts = ?, sent_at = ?, last_error = NULL, claim_token = NULL"
+                + " WHERE id = ? AND claim_token = ?", OutboxStatus.SENT.code(), attempts, Timestamp.from(at), id, token) == 1;
     }
 
-    public void failed(long id, int attempts, String error) {
-        jdbc.update("UPDATE outbox SET status = ?, attempts = ?, last_error = ? WHERE id = ?",
-                OutboxStatus.FAILED.code(), attempts, truncate(error), id);
+    public boolean retryLater(long id, String token, int attempts, Instant next, String error) {
+        return jdbc.update("UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, claim_token = NULL"
+                + " WHERE id = ? AND claim_token = ?", OutboxStatus.PENDING.code(), attempts, Timestamp.from(next),
+                truncate(error), id, token) == 1;
+    }
+
+    public boolean failed(long id, String token, int attempts, String error) {
+        return jdbc.update("UPDATE outbox SET status = ?, attempts = ?, last_error = ?, claim_token = NULL"
+                + " WHERE id = ? AND claim_token = ?", OutboxStatus.FAILED.code(), attempts, truncate(error), id, token) == 1;
     }
 
     public void rejected(long id, String reason) {
@@ -158,6 +170,6 @@ public class OutboxStore {
                 rs.getString("site_symbol"), rs.getString("peer_symbol"), rs.getString("apdu_type"),
                 rs.getString("apdu_json"), OutboxStatus.ofCode(rs.getString("status")), rs.getInt("attempts"),
                 rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),
-                rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant());
+                rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant(), rs.getString("claim_token"));
     }
 }

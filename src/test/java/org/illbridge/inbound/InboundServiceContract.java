@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -272,8 +273,8 @@ abstract class InboundServiceContract {
     @Test
     void aPeersErrorReportRejectsTheApduWeLastSentIt() {
         InboundOutcome.Applied request = (InboundOutcome.Applied) service.apply(identify(YazVectors.read("01-ill-request-minimal")));
-        long ours = outbox.enqueue(request.transactionId(), "OCL", "ZBW", "Shipped", "{}", NOW);
-        outbox.sent(ours, 1, NOW);
+        long ours = outbox.enqueue(request.transactionId(), "OCL", "ZBW", "Shipped", "{}", NOW.minus(Duration.ofDays(30)));
+        outbox.sent(ours, outbox.claim().get(0).claimToken(), 1, NOW);
 
         InboundOutcome report = service.apply(identify(YazVectors.read("37-status-or-error-report-unable-to-perform")));
 

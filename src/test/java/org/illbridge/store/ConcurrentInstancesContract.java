@@ -49,7 +49,7 @@ abstract class ConcurrentInstancesContract {
     @Test
     void twoInstancesDrainingAtOnceClaimDifferentRows() throws Exception {
         Assumptions.assumeTrue(sharedByInstances(), "an embedded H2 database serves one instance");
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 130; i++) {
             outbox.enqueue(null, "OCL", "OCLC", "Message", "{}", NOW);
         }
         CountDownLatch firstHoldsItsClaim = new CountDownLatch(1);
@@ -67,8 +67,8 @@ abstract class ConcurrentInstancesContract {
 
         Set<Long> firstIds = ids(first.get(10, TimeUnit.SECONDS));
         Set<Long> secondIds = ids(second);
-        assertThat(firstIds).hasSize(20);
-        assertThat(secondIds).hasSize(10).doesNotContainAnyElementsOf(firstIds);
+        assertThat(firstIds).hasSize(100);
+        assertThat(secondIds).hasSize(30).doesNotContainAnyElementsOf(firstIds);
         assertThat(claim()).as("all leased").isEmpty();
     }
 
@@ -80,6 +80,22 @@ abstract class ConcurrentInstancesContract {
         assertThat(claim()).as("held by the lease").isEmpty();
         jdbc.update("UPDATE outbox SET next_attempt_at = ?", Timestamp.from(NOW)); // the lease ran out
         assertThat(claim()).hasSize(1);
+    }
+
+    @Test
+    void anInstanceWhoseLeaseRanOutCanNoLongerRecordItsAttempt() {
+        long id = outbox.enqueue(null, "OCL", "OCLC", "Message", "{}", NOW);
+        String stale = claim().get(0).claimToken();
+        jdbc.update("UPDATE outbox SET next_attempt_at = ?", Timestamp.from(NOW)); // the lease ran out
+        String current = claim().get(0).claimToken();
+
+        assertThat(outbox.renew(id, stale, NOW.plusSeconds(3600))).isFalse();
+        assertThat(outbox.sent(id, stale, 1, NOW)).isFalse();
+        assertThat(outbox.retryLater(id, stale, 1, NOW, "late")).isFalse();
+        assertThat(outbox.failed(id, stale, 1, "late")).isFalse();
+        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(OutboxStatus.SENDING);
+        assertThat(outbox.sent(id, current, 1, NOW)).isTrue();
+        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(OutboxStatus.SENT);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.illbridge.camel.netty;
 
 import io.netty.channel.ChannelHandler;
-import java.time.Duration;
 import org.apache.camel.component.netty.DefaultChannelHandlerFactory;
 
 /**
@@ -11,18 +10,14 @@ import org.apache.camel.component.netty.DefaultChannelHandlerFactory;
  */
 public final class BerFrameDecoderFactory extends DefaultChannelHandlerFactory {
 
-    private final int maxFrameBytes;
-    private final int maxDepth;
-    private final Duration idleTimeout;
+    private final FramingLimits limits;
 
-    public BerFrameDecoderFactory(int maxFrameBytes, int maxDepth, Duration idleTimeout) {
-        this.maxFrameBytes = maxFrameBytes;
-        this.maxDepth = maxDepth;
-        this.idleTimeout = idleTimeout;
+    public BerFrameDecoderFactory(FramingLimits limits) {
+        this.limits = limits;
     }
 
     @Override
     public ChannelHandler newChannelHandler() {
-        return new BerFrameDecoder(maxFrameBytes, maxDepth, idleTimeout);
+        return new BerFrameDecoder(limits);
     }
 }

@@ -8,7 +8,7 @@ import org.illbridge.config.ProfileRegistry;
 import org.illbridge.outbound.OutboundService;
 import org.illbridge.outbound.OutboxDeliveries;
 import org.illbridge.store.DeadLetterStore;
-import org.illbridge.store.InboxStore;
+import org.illbridge.store.InboxIntake;
 import org.illbridge.store.MessageFileStore;
 import org.illbridge.store.OutboxStore;
 import org.springframework.context.annotation.Bean;
@@ -27,9 +27,9 @@ public class OutboundConfiguration {
 
     @Bean
     OutboxDeliveries outboxDeliveries(OutboxStore outbox, MessageFileStore messageFile, DeadLetterStore deadLetters,
-                                      InboxStore inbox, ProfileRegistry profiles, IllCodec codec,
-                                      OutboundProperties properties, Clock clock) {
-        return new OutboxDeliveries(outbox, messageFile, deadLetters, inbox, profiles, codec, properties, clock);
+                                      InboxIntake inbox, ProfileRegistry profiles, IllCodec codec,
+                                      TransactionTemplate transactions, OutboundProperties properties, Clock clock) {
+        return new OutboxDeliveries(outbox, messageFile, deadLetters, inbox, profiles, codec, transactions, properties, clock);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import org.illbridge.camel.IsoIllListenerRoute;
 import org.illbridge.camel.PeerEndpoints;
 import org.illbridge.camel.netty.InboundFrame;
 import org.illbridge.config.OutboundProperties;
+import org.illbridge.outbound.ClaimLostException;
 import org.illbridge.outbound.Delivery;
 import org.illbridge.outbound.OutboxDeliveries;
 
@@ -48,13 +49,17 @@ public final class OutboxRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("sql:classpath:" + claimStatement + "?dataSource=#dataSource&useIterator=true&initialDelay=1000"
+        // greedy: poll again at once while the last poll found rows
+        from("sql:classpath:" + claimStatement + "?dataSource=#dataSource&useIterator=true&initialDelay=1000&greedy=true"
                 + "&delay=" + properties.drainInterval().toMillis())
                 .routeId("outbox-drain")
                 .setProperty(ENTRY, method(deliveries, "entryOf(${body})")).id("claimed-entry")
                 .setProperty(REACHED, ArrayList::new).id("reached-no-one-yet")
                 .doTry()
                     .to(SEND).id("send-to-peer")
+                .doCatch(ClaimLostException.class)
+                    .log("Outbox ${exchangeProperty." + ENTRY + ".id()} is another instance's to send now").id("log-claim-lost")
+                    .stop().id("not-ours")
                 .doCatch(Exception.class)
                     .bean(deliveries, "failed(${exchangeProperty." + ENTRY + "}, " + THE_DELIVERY + ", ${exception})")
                         .id("record-failed-attempt")
@@ -102,11 +107,14 @@ public final class OutboxRoute extends RouteBuilder {
 
         from(TAKE_REPLY).routeId("take-direct-request-reply")
                 .setHeader(InboxWriter.INBOX_ID, method(deliveries, "replyReceived(" + THE_DELIVERY
-                        + ", ${exchangeProperty." + PEER_REPLY + "})")).id("store-reply-in-inbox")
-                .setHeader(InboxWriter.PEER, simple("${exchangeProperty." + DELIVERY + ".address()}"))
-                .setBody(exchangeProperty(PEER_REPLY))
-                .removeHeaders("CamelNetty*")
-                .to(IsoIllListenerRoute.APDU_RECEIVED).id("hand-reply-to-inbound-routes");
+                        + ", ${exchangeProperty." + PEER_REPLY + "})")).id("keep-reply-in-inbox")
+                // spooled while the database is away: the spool's replay hands it on
+                .filter(header(InboxWriter.INBOX_ID).isNotNull()).id("only-if-in-inbox")
+                    .setHeader(InboxWriter.PEER, simple("${exchangeProperty." + DELIVERY + ".address()}"))
+                    .setBody(exchangeProperty(PEER_REPLY))
+                    .removeHeaders("CamelNetty*")
+                    .to(IsoIllListenerRoute.APDU_RECEIVED).id("hand-reply-to-inbound-routes")
+                .end();
     }
 
     private static void reachedPrimary(Exchange exchange) {
