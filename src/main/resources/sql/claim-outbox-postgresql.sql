@@ -1,5 +1,5 @@
 UPDATE outbox SET status = 'sending', claim_token = md5(random()::text || clock_timestamp()::text),
-    next_attempt_at = CURRENT_TIMESTAMP + INTERVAL '120 seconds'
+    next_attempt_at = CURRENT_TIMESTAMP + INTERVAL '${lease-seconds} seconds'
 WHERE id IN (SELECT id FROM outbox
              WHERE status IN ('pending', 'sending') AND next_attempt_at <= CURRENT_TIMESTAMP
              ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED)

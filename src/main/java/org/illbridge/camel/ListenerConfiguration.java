@@ -94,6 +94,11 @@ public class ListenerConfiguration {
     }
 
     @Bean
+    InboxRetentionRoute inboxRetentionRoute(InboxProperties properties, InboxStore inbox, Clock clock) {
+        return new InboxRetentionRoute(properties, inbox, clock);
+    }
+
+    @Bean
     IsoIllListenerRoute isoIllListenerRoute(ListenerProperties listen, InboxWriter inboxWriter) {
         return new IsoIllListenerRoute(listen, inboxWriter);
     }

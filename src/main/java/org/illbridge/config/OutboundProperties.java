@@ -13,11 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     (default, like ILLiad: 4 attempts over about an hour), then the APDU is a "sending failed" dead letter
  * @param connectTimeout how long to wait for a peer to accept a connection
  * @param replyTimeout how long to wait for a Direct Request style peer's reply on the same connection
+ * @param claimLease how long an instance holds the outbox rows it claims before it starts on them;
+ *     each attempt then extends its row's claim over the attempt (connect, reply, with a margin)
  */
 @ConfigurationProperties("illbridge.outbound")
 public record OutboundProperties(
         @DefaultValue("1s") Duration drainInterval,
         @DefaultValue({"5m", "15m", "40m"}) List<Duration> retryDelays,
         @DefaultValue("10s") Duration connectTimeout,
-        @DefaultValue("30s") Duration replyTimeout) {
+        @DefaultValue("30s") Duration replyTimeout,
+        @DefaultValue("2m") Duration claimLease) {
 }

@@ -1,13 +1,17 @@
 package org.illbridge.store;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -58,23 +62,34 @@ public class OutboxStore {
     }
 
     /**
-     * The statement that claims due rows in one step: up to 20 that are pending (or sending with an
-     * expired lease), marked sending for two minutes and returned. On PostgreSQL it skips rows
-     * another instance holds ({@code FOR UPDATE SKIP LOCKED}). The outbox route's Camel SQL consumer
-     * runs the same file.
+     * The statement that claims due rows in one step: up to 100 that are pending (or sending with an
+     * expired lease), marked sending under a new claim token with a lease of {@code lease}, and
+     * returned. On PostgreSQL it skips rows another instance holds ({@code FOR UPDATE SKIP LOCKED}).
+     * The outbox route's Camel SQL consumer runs the same statement.
      */
-    public String claimStatement() {
-        return "sql/claim-outbox-" + vendor + ".sql";
-    }
-
-    /** Claims the due rows (what the outbox route's SQL consumer does each poll). */
-    public List<OutboxEntry> claim() {
-        try (var in = OutboxStore.class.getClassLoader().getResourceAsStream(claimStatement())) {
-            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return jdbc.query(sql, OutboxStore::entry);
+    public String claimStatement(Duration lease) {
+        try (InputStream in = OutboxStore.class.getClassLoader().getResourceAsStream("sql/claim-outbox-" + vendor + ".sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("${lease-seconds}", Long.toString(Math.max(1, lease.toSeconds())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The claim statement written to a file, for the Camel SQL consumer ({@code sql:file:…}). */
+    public Path claimStatementFile(Duration lease) {
+        try {
+            Path file = Files.createTempFile("illbridge-claim-outbox-", ".sql");
+            file.toFile().deleteOnExit();
+            return Files.writeString(file, claimStatement(lease));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Claims the due rows (what the outbox route's SQL consumer does each poll), with a two-minute lease. */
+    public List<OutboxEntry> claim() {
+        return jdbc.query(claimStatement(Duration.ofMinutes(2)), OutboxStore::entry);
     }
 
     /** A claimed row as the Camel SQL consumer hands it on: column name to value. */

@@ -11,6 +11,7 @@ public class StoreConfiguration {
 
     @Bean
     InboxStore inboxStore(JdbcTemplate jdbc) {
+        CommitDurability.apply(jdbc);
         return new InboxStore(jdbc);
     }
 

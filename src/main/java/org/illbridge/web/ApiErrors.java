@@ -2,14 +2,26 @@ package org.illbridge.web;
 
 import java.util.NoSuchElementException;
 import org.illbridge.outbound.ActionRefusedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Turns the API's refusals into RFC 9457 problem details that carry the sentence. */
+/**
+ * Turns the API's refusals and failures into RFC 9457 problem details that carry a sentence —
+ * never an SQL statement or a stack trace. Spring's own request errors (malformed JSON, a wrong
+ * method) are problem details too ({@link ResponseEntityExceptionHandler}).
+ */
 @RestControllerAdvice
-public class ApiErrors {
+public class ApiErrors extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
@@ -35,5 +47,30 @@ public class ApiErrors {
         problem.setProperty("advice", e.refused().advice());
         problem.setProperty("dead-letter", e.deadLetter());
         return problem;
+    }
+
+    /** The database is away (down, unreachable, no connection within the pool's short timeout): 503, at once. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ProblemDetail databaseAway(DataAccessException e) {
+        LOG.warn("The message file's database cannot be reached: {}", e.getMostSpecificCause().getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The message file's database cannot be reached; nothing was changed. Try again in a moment.");
+        problem.setTitle("Database unavailable");
+        return problem;
+    }
+
+    @ExceptionHandler(DataAccessException.class)
+    ProblemDetail databaseRefused(DataAccessException e) {
+        LOG.error("The message file's database refused a request", e);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The message file's database refused this (" + e.getClass().getSimpleName() + "); nothing was changed."
+                        + " The service's log has the details.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail failed(Exception e) {
+        LOG.error("Request failed", e);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "illbridge could not answer this (" + e.getClass().getSimpleName() + "). The service's log has the details.");
     }
 }

@@ -35,6 +35,6 @@ public class OutboundConfiguration {
     @Bean
     OutboxRoute outboxRoute(OutboundProperties properties, OutboxStore outbox, OutboxDeliveries deliveries,
                             PeerEndpoints peers) {
-        return new OutboxRoute(properties, outbox.claimStatement(), deliveries, peers);
+        return new OutboxRoute(properties, outbox.claimStatementFile(properties.claimLease()).toString(), deliveries, peers);
     }
 }

@@ -50,7 +50,7 @@ public final class OutboxRoute extends RouteBuilder {
     @Override
     public void configure() {
         // greedy: poll again at once while the last poll found rows
-        from("sql:classpath:" + claimStatement + "?dataSource=#dataSource&useIterator=true&initialDelay=1000&greedy=true"
+        from("sql:file:" + claimStatement + "?dataSource=#dataSource&useIterator=true&initialDelay=1000&greedy=true"
                 + "&delay=" + properties.drainInterval().toMillis())
                 .routeId("outbox-drain")
                 .setProperty(ENTRY, method(deliveries, "entryOf(${body})")).id("claimed-entry")
