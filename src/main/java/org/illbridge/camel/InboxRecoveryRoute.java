@@ -1,6 +1,7 @@
 package org.illbridge.camel;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -17,6 +18,8 @@ import org.illbridge.store.InboxStore;
 public final class InboxRecoveryRoute extends RouteBuilder {
 
     private static final int BATCH = 100;
+    /** Long enough to process a batch; an instance that dies holding a claim delays those entries this long. */
+    private static final Duration CLAIM = Duration.ofMinutes(5);
 
     private final InboxProperties properties;
     private final InboxStore inbox;
@@ -44,8 +47,7 @@ public final class InboxRecoveryRoute extends RouteBuilder {
     /** Claims them first: another instance recovering at the same moment takes the others. */
     private void findUnprocessed(Exchange exchange) {
         Instant now = clock.instant();
-        exchange.getMessage().setBody(inbox.claimUnprocessed(now.minus(properties.recoverAfter()), now,
-                now.plus(properties.recoverAfter()), BATCH));
+        exchange.getMessage().setBody(inbox.claimUnprocessed(now.minus(properties.recoverAfter()), now, now.plus(CLAIM), BATCH));
     }
 
     private void asReceivedApdu(Exchange exchange) {

@@ -102,9 +102,19 @@ record MessageFileWriter(MessageFileStore messageFile, InboxStore inbox, OutboxS
         return outcome != null ? outcome : duplicate(in, now);
     }
 
+    /**
+     * The APDU was applied before: from another inbox entry (a retransmission, a second address),
+     * which is recorded; or from this very entry (processed twice, as recovery can), which changes nothing.
+     */
     private InboundOutcome duplicate(IdentifiedApdu in, Instant now) {
+        Long inboxId = in.received().inboxId();
+        Optional<IllTransaction> held = messageFile.find(in.role(), in.site().symbol(), in.key());
+        if (inboxId != null && messageFile.appliedFrom(in.hash()).filter(inboxId::equals).isPresent()) {
+            return held.<InboundOutcome>map(t -> new InboundOutcome.Applied(t.id(), null))
+                    .orElseGet(() -> new InboundOutcome.Duplicate(null));
+        }
         return transactions.execute(tx -> {
-            Optional<IllTransaction> t = messageFile.find(in.role(), in.site().symbol(), in.key());
+            Optional<IllTransaction> t = held;
             t.ifPresent(known -> history(in, known.id(), now, "the same APDU was received before; recorded, not applied again"));
             setInboxStatus(in, InboxStatus.DUPLICATE, "the same APDU was applied before; not applied again");
             return new InboundOutcome.Duplicate(t.map(IllTransaction::id).orElse(null));

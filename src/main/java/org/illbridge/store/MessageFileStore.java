@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.illbridge.protocol.Direction;
 import org.illbridge.protocol.ProtocolState;
@@ -48,6 +49,12 @@ public class MessageFileStore {
         } catch (DuplicateKeyException alreadyApplied) {
             return false;
         }
+    }
+
+    /** The inbox entry whose APDU of this hash was applied, if one was (null when it came from no inbox entry). */
+    public Optional<Long> appliedFrom(String apduHash) {
+        return jdbc.query("SELECT inbox_id FROM processed_apdu WHERE apdu_hash = ?",
+                (rs, n) -> (Long) rs.getObject(1, Long.class), apduHash).stream().filter(Objects::nonNull).findFirst();
     }
 
     public Optional<IllTransaction> find(Role role, String site, TransactionKey key) {
@@ -140,10 +147,17 @@ public class MessageFileStore {
                 .stream().findFirst();
     }
 
-    /** Transactions newest first, narrowed by whichever of queue, status and site symbol is given. */
-    public List<IllTransaction> list(Queue queue, String status, String symbol, int limit) {
+    /**
+     * Transactions newest first, narrowed by whichever of queue, status and site symbol is given;
+     * {@code beforeId} pages back (only transactions with smaller ids).
+     */
+    public List<IllTransaction> list(Queue queue, String status, String symbol, Long beforeId, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ill_transaction WHERE 1 = 1");
         List<Object> arguments = new ArrayList<>();
+        if (beforeId != null) {
+            sql.append(" AND id < ?");
+            arguments.add(beforeId);
+        }
         if (queue != null) {
             sql.append(" AND queue = ?");
             arguments.add(queue.label());

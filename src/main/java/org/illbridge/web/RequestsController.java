@@ -32,9 +32,10 @@ public class RequestsController {
     public List<IllTransaction> list(@RequestParam(required = false) String queue,
                                      @RequestParam(required = false) String status,
                                      @RequestParam(required = false) String symbol,
+                                     @RequestParam(required = false) Long before,
                                      @RequestParam(defaultValue = "100") int limit) {
         Limits.check(limit);
-        return messageFile.list(queue == null ? null : Queue.ofLabel(queue), status, symbol, limit);
+        return messageFile.list(queue == null ? null : Queue.ofLabel(queue), status, symbol, before, limit);
     }
 
     @GetMapping("/{id}")

@@ -3,6 +3,7 @@ package org.illbridge.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,6 +28,11 @@ public final class TestDatabases {
     /** A JDBC URL for a new, empty H2 database kept in a file, as the service runs by default. */
     public static String newH2Url() {
         return "jdbc:h2:file:./target/h2/test-" + UUID.randomUUID();
+    }
+
+    /** The same, in a file under {@code directory} named absolutely (for a service with a working directory of its own). */
+    public static String newH2Url(Path directory) {
+        return "jdbc:h2:file:" + directory.resolve("h2").resolve("test-" + UUID.randomUUID());
     }
 
     /** A JDBC URL for a new, empty database on the embedded PostgreSQL server. */
