@@ -135,10 +135,10 @@ public final class OutboxDeliveries {
                     return true;
                 });
                 if (Boolean.TRUE.equals(recorded)) {
-                    LOG.info("Sent {} (outbox {}) to {} at {}", entry.apduType(), entry.id(), entry.peerSymbol(), where);
+                    LOG.info("Sent {} (outbox {}) to {} at {}", delivery.apdu().type().asnName(), entry.id(), entry.peerSymbol(), where);
                 } else {
                     LOG.error("Sent {} (outbox {}) to {} at {}, but the claim on it had passed to another instance,"
-                            + " which may send it again", entry.apduType(), entry.id(), entry.peerSymbol(), where);
+                            + " which may send it again", delivery.apdu().type().asnName(), entry.id(), entry.peerSymbol(), where);
                 }
                 return;
             } catch (DataAccessException notRecorded) {
