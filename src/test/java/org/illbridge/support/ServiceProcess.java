@@ -98,6 +98,10 @@ public final class ServiceProcess implements AutoCloseable {
         waitForExit();
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public int listenPort() {
         return listenPort;
     }
