@@ -128,6 +128,18 @@ abstract class OutboundContract extends RunningService {
     }
 
     @Test
+    void aRequestWithATitleAsLongAsStaffTypeIsPlacedAndKeptWithItsShipTo() throws Exception {
+        String title = "A title of more than a thousand characters ".repeat(30);
+        HttpResponse<String> placed = api.post("/api/requests", completeRequest("T-LONG").replace("Moby-Dick", title));
+
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        JsonNode request = api.parse(placed.body()).get("request");
+        assertThat(request.get("title").asString()).isEqualTo(title);
+        assertThat(request.get("ship-to").asString()).isEqualTo("OCL Library ILL, 1 Main St, Dublin, OH, 43017, US");
+        assertThat(json(OCLC.next(WAIT_MS)).at("/ILL-Request/item-id/title").asString()).isEqualTo(title);
+    }
+
+    @Test
     void shippedAfterAnInboundRequestArrivesAtThePeer() throws Exception {
         long id = inboundRequest(YazVectors.read("01-ill-request-minimal"));
 
