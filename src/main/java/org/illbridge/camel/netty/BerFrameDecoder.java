@@ -102,7 +102,9 @@ public final class BerFrameDecoder extends ByteToMessageDecoder {
         }
         ByteBuf buffered = internalBuffer();
         List<Object> out = new ArrayList<>();
-        refuseStream(ctx, buffered, out, "an APDU begun was not finished within " + limits.frameTimeout().toSeconds() + " s");
+        Duration timeout = limits.frameTimeout();
+        refuseStream(ctx, buffered, out, "an APDU begun was not finished within "
+                + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms"));
         out.forEach(ctx::fireChannelRead);
         ctx.fireChannelReadComplete();
     }
