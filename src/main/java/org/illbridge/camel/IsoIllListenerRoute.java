@@ -52,6 +52,8 @@ public final class IsoIllListenerRoute extends RouteBuilder {
                 + "?sync=true"
                 + "&synchronous=true"
                 + "&disconnectOnNoReply=false"
+                // most APDUs are answered by nothing on their connection: that is no event
+                + "&noReplyLogLevel=OFF"
                 + "&reuseAddress=true"
                 + "&encoders=#" + ListenerConfiguration.APDU_ENCODER
                 + "&decoders=#" + ListenerConfiguration.CONNECTION_LIMITS + ",#" + ListenerConfiguration.IDLE_TIMEOUT_HANDLER
