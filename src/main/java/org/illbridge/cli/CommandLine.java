@@ -33,6 +33,7 @@ import tools.jackson.databind.MappingIterator;
 public final class CommandLine {
 
     public static final Set<String> COMMANDS = Set.of("decode", "encode", "send", "help");
+    private static final Set<String> HELP = Set.of("--help", "-h", "-help");
 
     private static final String USAGE = """
             usage: java -jar illbridge.jar COMMAND ...
@@ -40,8 +41,18 @@ public final class CommandLine {
               encode [--charset NAME] FILE.json [-o OUT] write the BER bytes of the JSON APDUs
               send HOST:PORT [--wait SECONDS] FILE...   send the APDUs (BER, or .json) on one
                                                         connection; print what comes back as JSON
+              help                                      this text
             FILE may be - for standard input. ILL-Strings are read as UTF-8 unless --charset
-            names another (e.g. ISO-8859-1). Without a command, the service starts.""";
+            names another (e.g. ISO-8859-1).
+
+            Without a command, the service starts, reading config/application.yaml and routes/ from the
+            working directory; every setting may be given as --name=value. The main ones:
+              --illbridge.listen.host=0.0.0.0 --illbridge.listen.port=1611   the ISO ILL listener
+              --server.address=127.0.0.1 --server.port=8080                   the staff page and REST API
+              --spring.datasource.url=jdbc:h2:file:./data/illbridge           the database (or jdbc:postgresql://...)
+              --illbridge.profiles-file=config/application.yaml               the ISO ILL profiles
+              --illbridge.inbox.spool-directory=data/inbox-spool              where frames wait while the database is away
+            docs/operations.md lists them all.""";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -54,13 +65,18 @@ public final class CommandLine {
         this.err = err;
     }
 
-    /** True when {@code args} ask for a command rather than the service. */
+    /** True when {@code args} ask for a command (or for help) rather than the service. */
     public static boolean isCommand(String[] args) {
-        return args.length > 0 && !args[0].startsWith("-");
+        return args.length > 0 && (!args[0].startsWith("-") || HELP.contains(args[0]));
     }
+
 
     /** Runs the command and returns the exit status. */
     public int run(String... args) {
+        if (args.length > 0 && HELP.contains(args[0])) {
+            out.println(USAGE);
+            return 0;
+        }
         Arguments arguments;
         try {
             arguments = Arguments.parse(args);

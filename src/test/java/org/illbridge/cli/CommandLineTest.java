@@ -44,6 +44,24 @@ class CommandLineTest {
     }
 
     @Test
+    void helpPrintsTheCommandsAndTheMainSettingsAndIsNoService() {
+        for (String help : new String[] {"help", "--help", "-h"}) {
+            out.reset();
+            assertThat(CommandLine.isCommand(new String[] {help})).as(help + " starts no service").isTrue();
+            assertThat(run(help)).isZero();
+            assertThat(stdout()).contains("decode [--charset NAME] FILE...", "--illbridge.listen.port=1611",
+                    "--spring.datasource.url=");
+        }
+        assertThat(CommandLine.isCommand(new String[] {"--server.port=8081"})).as("a setting starts the service").isFalse();
+    }
+
+    @Test
+    void anUnknownCommandGetsTheUsage() {
+        assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(stderr()).contains("unknown command 'frobnicate'", "usage: java -jar illbridge.jar COMMAND");
+    }
+
+    @Test
     void decodePrintsEachApduAsJson() {
         int status = run("decode", YazVectors.DIRECTORY.resolve("11-ill-answer-unfilled.ber").toString());
 

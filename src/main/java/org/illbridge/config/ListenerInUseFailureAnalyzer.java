@@ -1,0 +1,26 @@
+package org.illbridge.config;
+
+import java.net.BindException;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.env.Environment;
+
+/** The ISO ILL port is taken: say which address and which settings, instead of a stack trace. */
+public class ListenerInUseFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
+
+    private final Environment environment;
+
+    public ListenerInUseFailureAnalyzer(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
+        String host = environment.getProperty("illbridge.listen.host", "0.0.0.0");
+        String port = environment.getProperty("illbridge.listen.port", "1611");
+        return new FailureAnalysis("The ISO ILL listener cannot listen on " + host + ":" + port + " (illbridge.listen.host,"
+                + " illbridge.listen.port): " + cause.getMessage() + ".",
+                "Stop whatever holds port " + port + " (another illbridge?), or start with --illbridge.listen.port=OTHER.",
+                cause);
+    }
+}
