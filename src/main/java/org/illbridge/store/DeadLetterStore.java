@@ -6,9 +6,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.illbridge.protocol.Direction;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 
@@ -75,6 +78,14 @@ public class DeadLetterStore {
     public long count(DeadLetterStatus status) {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE status = ?", Long.class, status.code());
         return count == null ? 0 : count;
+    }
+
+    /** How many dead letters are open, by reason code. */
+    public Map<String, Long> openByReason() {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.query("SELECT reason_code, COUNT(*) FROM dead_letter WHERE status = ? GROUP BY reason_code",
+                (RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)), DeadLetterStatus.OPEN.code());
+        return counts;
     }
 
     public Optional<DeadLetter> find(long id) {

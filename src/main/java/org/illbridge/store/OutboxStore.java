@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -154,6 +155,13 @@ public class OutboxStore {
     public long count(OutboxStatus status) {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE status = ?", Long.class, status.code());
         return count == null ? 0 : count;
+    }
+
+    /** When the oldest entry still waiting to be sent was queued, if any is. */
+    public Optional<Instant> oldestPending() {
+        return jdbc.query("SELECT MIN(created_at) FROM outbox WHERE status IN (?, ?)", (rs, n) -> rs.getTimestamp(1),
+                OutboxStatus.PENDING.code(), OutboxStatus.SENDING.code()).stream()
+                .filter(Objects::nonNull).map(Timestamp::toInstant).findFirst();
     }
 
     public Optional<OutboxEntry> find(long id) {

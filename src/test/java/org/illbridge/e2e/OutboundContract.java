@@ -120,6 +120,9 @@ abstract class OutboundContract extends RunningService {
         assertThat(placedRequest.get("status").asString()).isEqualTo("Pending");
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 api.json("/api/outbox").get(0).get("status").asString().equals("sent"));
+        assertThat(api.text("/actuator/prometheus").body()).as("the attempt on the dashboard")
+                .contains("illbridge_outbox_attempts_total{peer=\"OCLC\",result=\"sent\"}")
+                .contains("illbridge_outbox_send_seconds_count{peer=\"OCLC\"}");
         if (YazHelper.available()) {
             Path file = Files.createTempFile(Path.of("target"), "sent-", ".ber");
             Files.write(file, received);

@@ -1,7 +1,9 @@
 package org.illbridge.camel.inbound;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.camel.ProducerTemplate;
+import org.illbridge.camel.ApduMeters;
 import org.illbridge.camel.PeerEndpoints;
 import org.illbridge.codec.ill.IllCodec;
 import org.illbridge.config.OutboundProperties;
@@ -71,8 +73,13 @@ public class InboundConfiguration {
     }
 
     @Bean
-    InboundRoutes inboundRoutes(InboundService inbound, PeerEndpoints peers) {
-        return new InboundRoutes(inbound, peers);
+    InboundRoutes inboundRoutes(InboundService inbound, PeerEndpoints peers, ApduMeters meters) {
+        return new InboundRoutes(inbound, peers, meters);
+    }
+
+    @Bean
+    ApduMeters apduMeters(MeterRegistry registry) {
+        return new ApduMeters(registry);
     }
 
     @Bean

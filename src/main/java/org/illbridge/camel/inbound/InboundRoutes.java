@@ -7,6 +7,7 @@ import static org.illbridge.camel.inbound.InboundExchange.REPLY;
 import static org.illbridge.camel.inbound.InboundExchange.REPLY_NOTE;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.illbridge.camel.ApduMeters;
 import org.illbridge.camel.PeerEndpoints;
 import org.illbridge.inbound.InboundOutcome;
 import org.illbridge.inbound.InboundService;
@@ -32,10 +33,12 @@ public final class InboundRoutes extends RouteBuilder {
 
     private final InboundService inbound;
     private final PeerEndpoints peers;
+    private final ApduMeters meters;
 
-    public InboundRoutes(InboundService inbound, PeerEndpoints peers) {
+    public InboundRoutes(InboundService inbound, PeerEndpoints peers, ApduMeters meters) {
         this.inbound = inbound;
         this.peers = peers;
+        this.meters = meters;
     }
 
     @Override
@@ -56,6 +59,7 @@ public final class InboundRoutes extends RouteBuilder {
         branch(REFUSE_UNKNOWN_SYMBOL, "refuse-unknown-symbol", "refuseUnknownSymbol");
 
         from(REPLY_TO_SENDER).routeId("reply-to-sender")
+                .process(meters::outcome).id("count-outcome")
                 .process(InboundExchange::keepReply).id("reply-owed")
                 .choice().id("how-to-reply")
                     .when(exchangeProperty(REPLY).isNull()).id("no-reply-owed")
@@ -91,7 +95,8 @@ public final class InboundRoutes extends RouteBuilder {
                     .process(InboundExchange::keepReceived).id("keep-failed-apdu")
                 .end()
                 .setProperty(OUTCOME, method(inbound, "failed(${exchangeProperty." + RECEIVED + "}, ${exchangeProperty." + APDU
-                        + "}, ${exception})")).id("keep-as-dead-letter");
+                        + "}, ${exception})")).id("keep-as-dead-letter")
+                .process(meters::outcome).id("count-failure");
     }
 
     /** A route that runs one branch of the policy: the service's method, then the reply. */

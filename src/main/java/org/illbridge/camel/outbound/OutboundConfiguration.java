@@ -1,6 +1,7 @@
 package org.illbridge.camel.outbound;
 
 import java.time.Clock;
+import org.illbridge.camel.ApduMeters;
 import org.illbridge.camel.PeerEndpoints;
 import org.illbridge.codec.ill.IllCodec;
 import org.illbridge.config.OutboundProperties;
@@ -34,7 +35,8 @@ public class OutboundConfiguration {
 
     @Bean
     OutboxRoute outboxRoute(OutboundProperties properties, OutboxStore outbox, OutboxDeliveries deliveries,
-                            PeerEndpoints peers) {
-        return new OutboxRoute(properties, outbox.claimStatementFile(properties.claimLease()).toString(), deliveries, peers);
+                            PeerEndpoints peers, ApduMeters meters) {
+        return new OutboxRoute(properties, outbox.claimStatementFile(properties.claimLease()).toString(), deliveries, peers,
+                meters);
     }
 }

@@ -4,6 +4,7 @@ import io.netty.handler.timeout.ReadTimeoutException;
 import java.util.ArrayList;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.illbridge.camel.ApduMeters;
 import org.illbridge.camel.InboxWriter;
 import org.illbridge.camel.IsoIllListenerRoute;
 import org.illbridge.camel.PeerEndpoints;
@@ -28,8 +29,8 @@ public final class OutboxRoute extends RouteBuilder {
     static final String SEND_TO_PREVIOUS_ADDRESS = "direct:send-to-previous-address";
     static final String TAKE_REPLY = "direct:take-direct-request-reply";
 
-    static final String ENTRY = "IllbridgeOutboxEntry";
-    static final String DELIVERY = "IllbridgeDelivery";
+    public static final String ENTRY = "IllbridgeOutboxEntry";
+    public static final String DELIVERY = "IllbridgeDelivery";
     static final String REACHED = "IllbridgeReached";
     static final String PEER_REPLY = "IllbridgePeerReply";
 
@@ -39,12 +40,15 @@ public final class OutboxRoute extends RouteBuilder {
     private final String claimStatement;
     private final OutboxDeliveries deliveries;
     private final PeerEndpoints peers;
+    private final ApduMeters meters;
 
-    public OutboxRoute(OutboundProperties properties, String claimStatement, OutboxDeliveries deliveries, PeerEndpoints peers) {
+    public OutboxRoute(OutboundProperties properties, String claimStatement, OutboxDeliveries deliveries, PeerEndpoints peers,
+                       ApduMeters meters) {
         this.properties = properties;
         this.claimStatement = claimStatement;
         this.deliveries = deliveries;
         this.peers = peers;
+        this.meters = meters;
     }
 
     @Override
@@ -63,12 +67,14 @@ public final class OutboxRoute extends RouteBuilder {
                 .doCatch(Exception.class)
                     .bean(deliveries, "failed(${exchangeProperty." + ENTRY + "}, " + THE_DELIVERY + ", ${exception})")
                         .id("record-failed-attempt")
+                    .process(exchange -> meters.attempt(exchange, "failed")).id("count-failed-attempt")
                     .stop().id("next-entry")
                 .end()
                 .split(simple("${exchangeProperty." + DELIVERY + ".previousAddresses()}")).id("each-previous-address")
                     .to(SEND_TO_PREVIOUS_ADDRESS).id("also-to-previous-address")
                 .end()
                 .bean(deliveries, "sent(" + THE_DELIVERY + ", ${exchangeProperty." + REACHED + "})").id("record-sent")
+                .process(exchange -> meters.attempt(exchange, "sent")).id("count-sent")
                 .filter(exchangeProperty(PEER_REPLY).isNotNull()).id("only-with-a-peer-reply")
                     .to(TAKE_REPLY).id("take-peer-reply")
                 .end();
@@ -76,6 +82,7 @@ public final class OutboxRoute extends RouteBuilder {
         from(SEND).routeId("send-outbox-entry")
                 .setProperty(DELIVERY, method(deliveries, "prepare(${exchangeProperty." + ENTRY + "})")).id("encode-for-peer")
                 .setBody(simple("${exchangeProperty." + DELIVERY + ".bytes()}")).id("apdu-bytes")
+                .process(meters::sendStarted).id("time-the-send")
                 .choice().id("how-the-peer-answers")
                     .when(simple("${exchangeProperty." + DELIVERY + ".awaitsReply()}")).id("peer-answers-on-our-connection")
                         .to(SEND_AWAITING_REPLY).id("send-and-wait")
