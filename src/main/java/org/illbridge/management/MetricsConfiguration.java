@@ -9,13 +9,17 @@ import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.illbridge.camel.netty.ConnectionLimits;
 import org.illbridge.config.ListenerProperties;
 import org.illbridge.store.DeadLetterStore;
+import org.illbridge.store.InboxIntake;
 import org.illbridge.store.InboxSpool;
 import org.illbridge.store.OutboxStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires illbridge's meters: what it holds, refreshed by a route, and Camel's route figures once the routes run. */
+/**
+ * Wires what operators watch: illbridge's meters (what it holds, refreshed by a route, and Camel's
+ * route figures once the routes run) and its health indicators.
+ */
 @Configuration(proxyBeanMethods = false)
 public class MetricsConfiguration {
 
@@ -35,6 +39,17 @@ public class MetricsConfiguration {
                         .process(exchange -> meters.refresh()).id("read-database-figures");
             }
         };
+    }
+
+    @Bean
+    OutboxHealth outboxHealthIndicator(OutboxStore outbox, Clock clock,
+                              @Value("${illbridge.outbound.backlog-alarm:1h}") Duration threshold) {
+        return new OutboxHealth(outbox, threshold, clock);
+    }
+
+    @Bean
+    IntakeHealth intakeHealthIndicator(InboxIntake intake, InboxSpool spool) {
+        return new IntakeHealth(intake, spool);
     }
 
     @Bean

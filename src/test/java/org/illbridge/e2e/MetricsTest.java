@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import org.apache.camel.CamelContext;
 import org.illbridge.support.FreePort;
 import org.illbridge.support.IsoIllPeer;
 import org.illbridge.support.ServiceProperties;
@@ -14,11 +15,19 @@ import org.illbridge.support.TestDatabases;
 import org.illbridge.support.Variants;
 import org.illbridge.support.YazVectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
-/** An operator's dashboard: /actuator/prometheus after real traffic shows what happened, counted right. */
+/**
+ * An operator's dashboard: /actuator/prometheus after real traffic shows what happened, counted
+ * right; health says where frames go, and readiness follows the listener.
+ */
 class MetricsTest extends RunningService {
+
+    @Autowired
+    CamelContext camel;
 
     private static final Path PROFILES = Path.of("target", "metrics-" + UUID.randomUUID() + ".yaml");
 
@@ -57,6 +66,24 @@ class MetricsTest extends RunningService {
                 .containsPattern("camel_route_exchanges_total\\{route=\"inbound-apdu\"} 3\\.0")
                 .contains("camel_route_failures_total{route=\"inbound-apdu\"} 0.0")
                 .contains("camel_route_processing_time_seconds_total{route=\"iso-ill-listener\"}");
+    }
+
+    @Test
+    void healthSaysWhereFramesGoAndReadinessFollowsTheListener() throws Exception {
+        assertThat(api.text("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        JsonNode health = api.json("/actuator/health");
+        assertThat(health.at("/components/intake/details/frames-go-to").asString()).isEqualTo("the inbox");
+        assertThat(health.at("/components/outbox/status").asString()).isEqualTo("UP");
+        assertThat(api.text("/actuator/health/liveness").statusCode()).isEqualTo(200);
+
+        camel.getRouteController().stopRoute("iso-ill-listener");
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> api.text("/actuator/health/readiness").statusCode() == 503);
+            assertThat(api.text("/actuator/health/liveness").statusCode()).as("alive all the same").isEqualTo(200);
+        } finally {
+            camel.getRouteController().startRoute("iso-ill-listener");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.text("/actuator/health/readiness").statusCode() == 200);
     }
 
     private String scrape() {
