@@ -17,7 +17,7 @@ public class HomeNotFoundFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchF
         return new FailureAnalysis("illbridge looked for " + missing + " and found nothing: it reads config/ and routes/ from"
                 + " the directory it is started in (" + Path.of("").toAbsolutePath() + ").",
                 "Start it from the directory that holds config/ and routes/ (the repository's root, or your installation's"
-                        + " home), or name the routes' directory with --camel.main.routes-reload-directory=DIR and"
+                        + " home), or name the routes' directory with --illbridge.routes.directory=DIR and"
                         + " --camel.main.routes-include-pattern=file:DIR/*.yaml.", cause);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.illbridge.camel.RouteFiles;
 import org.illbridge.camel.netty.ConnectionLimits;
 import org.illbridge.config.ListenerProperties;
 import org.illbridge.store.DeadLetterStore;
@@ -45,6 +46,11 @@ public class MetricsConfiguration {
     OutboxHealth outboxHealthIndicator(OutboxStore outbox, Clock clock,
                               @Value("${illbridge.outbound.backlog-alarm:1h}") Duration threshold) {
         return new OutboxHealth(outbox, threshold, clock);
+    }
+
+    @Bean
+    RouteFilesHealth routesHealthIndicator(RouteFiles routeFiles) {
+        return new RouteFilesHealth(routeFiles);
     }
 
     @Bean

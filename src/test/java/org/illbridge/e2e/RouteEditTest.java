@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.illbridge.support.FreePort;
 import org.illbridge.support.IsoIllPeer;
 import org.illbridge.support.ServiceProperties;
@@ -46,8 +47,8 @@ class RouteEditTest extends RunningService {
         ServiceProperties.register(registry, DATABASE, LISTEN_PORT);
         registry.add("illbridge.profiles-file", PROFILES::toString);
         registry.add("camel.main.routes-include-pattern", () -> "file:" + DIRECTORY + "/*.camel.yaml");
-        registry.add("camel.main.routes-reload-directory", DIRECTORY::toString);
-        registry.add("camel.main.routes-reload-pattern", () -> "*.camel.yaml");
+        registry.add("illbridge.routes.directory", DIRECTORY::toString);
+        registry.add("illbridge.routes.pattern", () -> "*.camel.yaml");
     }
 
     @Test
@@ -59,6 +60,39 @@ class RouteEditTest extends RunningService {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
                 .until(() -> queueOfANewRequestFromAnUnknownBorrower().equals("Pending"));
         assertThat(api.json("/api/dead-letters")).isEmpty();
+    }
+
+    @Test
+    void aBrokenEditIsRefusedAndTheRunningRoutesStay() throws Exception {
+        String working = Files.readString(ROUTE);
+        String expectedQueue = queueOfANewRequestFromAnUnknownBorrower();
+        try {
+            Files.writeString(ROUTE, working.replace("uri: direct:apply-apdu", "uri: direct:nowhere"));
+            JsonNode refused = awaitRouteFile(file -> file.get("last-result").asString().startsWith("refused"));
+            assertThat(refused.get("last-result").asString()).matches("refused: .*inbound-apdu\\.camel\\.yaml:\\d+: no route takes"
+                    + " messages from 'direct:nowhere'");
+            assertThat(refused.get("checksum-on-disk").asString()).isNotEqualTo(refused.get("checksum-running").asString());
+            assertThat(health().at("/components/routes/status").asString()).isEqualTo("DOWN");
+            assertThat(queueOfANewRequestFromAnUnknownBorrower()).as("the running route still works").isEqualTo(expectedQueue);
+
+            Files.writeString(ROUTE, working.replace("steps:\n", "steps: [\n"));
+            assertThat(awaitRouteFile(file -> file.get("last-result").asString().contains("line")).get("last-result").asString())
+                    .startsWith("refused: ");
+        } finally {
+            Files.writeString(ROUTE, working);
+        }
+        awaitRouteFile(file -> file.get("checksum-on-disk").asString().equals(file.get("checksum-running").asString()));
+        assertThat(health().at("/components/routes/status").asString()).isEqualTo("UP");
+    }
+
+    private JsonNode health() {
+        return api.parse(api.text("/actuator/health").body());
+    }
+
+    private JsonNode awaitRouteFile(Predicate<JsonNode> condition) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
+                .until(() -> condition.test(api.json("/api/routes").get(0)));
+        return api.json("/api/routes").get(0);
     }
 
     /** Sends an ILL-Request from UNK, a borrower OCL does not know, and returns the queue it lands in. */
