@@ -1,11 +1,13 @@
 package org.illbridge.management;
 
 import java.time.Clock;
+import org.illbridge.camel.RouteFiles;
 import org.illbridge.config.ProfileRegistry;
 import org.illbridge.inbound.DeadLetterReplays;
 import org.illbridge.profile.SiteProfile;
 import org.illbridge.store.DeadLetterStatus;
 import org.illbridge.store.DeadLetterStore;
+import org.illbridge.store.InboxStatus;
 import org.illbridge.store.InboxStore;
 import org.illbridge.store.OutboxStatus;
 import org.illbridge.store.OutboxStore;
@@ -40,6 +42,11 @@ public class IllbridgeMBeans {
     @Bean
     Inbox inboxMBean(InboxStore store) {
         return new Inbox(store);
+    }
+
+    @Bean
+    Routes routesMBean(RouteFiles files) {
+        return new Routes(files);
     }
 
     /** The ISO ILL profiles in force; reload after editing config/application.yaml. */
@@ -137,9 +144,45 @@ public class IllbridgeMBeans {
             this.store = store;
         }
 
-        @ManagedAttribute(description = "Frames received in all")
-        public long getReceived() {
+        @ManagedAttribute(description = "Inbox entries in all: every frame received and kept")
+        public long getTotal() {
             return store.count();
+        }
+
+        @ManagedAttribute(description = "Entries whose processing has not finished (status received)")
+        public long getUnprocessed() {
+            return store.count(InboxStatus.RECEIVED);
+        }
+
+        @ManagedAttribute(description = "Bytes that could not be framed as an APDU (status unframed)")
+        public long getUnframed() {
+            return store.count(InboxStatus.UNFRAMED);
+        }
+    }
+
+    /** The operators' route files: what is on disk, what runs. */
+    @ManagedResource(objectName = "org.illbridge:type=Routes", description = "The route files in routes/ and their reloads")
+    public static class Routes {
+        private final RouteFiles files;
+
+        Routes(RouteFiles files) {
+            this.files = files;
+        }
+
+        @ManagedAttribute(description = "Each file and how its last reload went")
+        public String[] getFiles() {
+            return files.files().stream().map(f -> f.file() + ": " + f.lastResult()).toArray(String[]::new);
+        }
+
+        @ManagedAttribute(description = "Files whose content on disk is not what runs (an edit was refused)")
+        public long getRefusedEdits() {
+            return files.files().stream().filter(f -> !f.isRunningWhatIsOnDisk()).count();
+        }
+
+        @ManagedOperation(description = "Look at the route files now and reload those that changed")
+        public String check() {
+            files.check();
+            return String.join("; ", getFiles());
         }
     }
 }

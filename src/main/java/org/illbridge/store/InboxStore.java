@@ -127,6 +127,11 @@ public class InboxStore {
         return jdbc.update("DELETE FROM inbox WHERE status = ? AND received_at < ?", status.code(), Timestamp.from(before));
     }
 
+    public long count(InboxStatus status) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM inbox WHERE status = ?", Long.class, status.code());
+        return count == null ? 0 : count;
+    }
+
     public long count() {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM inbox", Long.class);
         return count == null ? 0 : count;

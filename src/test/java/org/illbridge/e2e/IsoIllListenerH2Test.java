@@ -48,7 +48,9 @@ class IsoIllListenerH2Test extends IsoIllListenerContract {
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 (Long) jmx.getAttribute(new ObjectName("org.illbridge:type=DeadLetters"), "Open") == 1L);
 
-        assertThat(jmx.getAttribute(new ObjectName("org.illbridge:type=Inbox"), "Received")).isEqualTo(1L);
+        assertThat(jmx.getAttribute(new ObjectName("org.illbridge:type=Inbox"), "Total")).isEqualTo(1L);
+        assertThat(jmx.getAttribute(new ObjectName("org.illbridge:type=Inbox"), "Unprocessed")).isEqualTo(0L);
+        assertThat(jmx.getAttribute(new ObjectName("org.illbridge:type=Routes"), "RefusedEdits")).isEqualTo(0L);
         assertThat(jmx.getAttribute(new ObjectName("org.illbridge:type=Outbox"), "Pending")).isEqualTo(0L);
         assertThat((String) jmx.invoke(new ObjectName("org.illbridge:type=Profiles"), "reload", new Object[0], new String[0]))
                 .startsWith("profiles in force:");
