@@ -26,6 +26,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final int listenPort;
     private final int httpPort;
     private final List<String> arguments;
+    private final List<String> jvmOptions = new ArrayList<>();
     private Process process;
     private int starts;
 
@@ -61,10 +62,18 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(home, listenPort, httpPort, arguments);
     }
 
+    /** Options for the JVM ({@code -Dname=value}), before the jar. */
+    public ServiceProcess withJvmOptions(String... options) {
+        jvmOptions.addAll(List.of(options));
+        return this;
+    }
+
     /** Starts the process and waits until it accepts HTTP and TCP. */
     public ServiceProcess start() {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", JAR.toString()));
+                "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(arguments);
         try {
             starts++;
