@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,18 +26,8 @@ public class RouteFilesConfiguration {
     }
 
     @Bean
-    CamelContextConfiguration routeFilesStarted(RouteFiles routeFiles) {
-        return new CamelContextConfiguration() {
-            @Override
-            public void beforeApplicationStart(CamelContext camelContext) {
-                // the files are loaded by Camel as it starts
-            }
-
-            @Override
-            public void afterApplicationStart(CamelContext camelContext) {
-                routeFiles.started();
-            }
-        };
+    AfterCamelStarts routeFilesStarted(RouteFiles routeFiles) {
+        return new AfterCamelStarts(camel -> routeFiles.started());
     }
 
     @Bean

@@ -3,9 +3,8 @@ package org.illbridge.management;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.illbridge.camel.AfterCamelStarts;
 import org.illbridge.camel.RouteFiles;
 import org.illbridge.camel.netty.ConnectionLimits;
 import org.illbridge.config.ListenerProperties;
@@ -59,17 +58,7 @@ public class MetricsConfiguration {
     }
 
     @Bean
-    CamelContextConfiguration routeMeters(StateMeters meters) {
-        return new CamelContextConfiguration() {
-            @Override
-            public void beforeApplicationStart(CamelContext camelContext) {
-                // the routes are not all there yet
-            }
-
-            @Override
-            public void afterApplicationStart(CamelContext camelContext) {
-                meters.bindRoutes(camelContext);
-            }
-        };
+    AfterCamelStarts routeMeters(StateMeters meters) {
+        return new AfterCamelStarts(meters::bindRoutes);
     }
 }
