@@ -38,9 +38,8 @@ public final class ApduMeters {
         String type = apdu != null ? apdu.apdu().type().asnName() : "unidentified";
         // who sent it is known only once it is known whom it is for
         String peer = apdu != null && apdu.site() != null && apdu.senderSymbol() != null ? apdu.senderSymbol() : "unknown";
-        String reason = outcome instanceof InboundOutcome.Refused refused ? refused.refusal().code().code() : "none";
         Counter.builder("illbridge.apdus.received").description("APDUs received, by type, sender, outcome and refusal reason")
-                .tags("type", type, "peer", peer, "outcome", outcome.status().code(), "reason", reason)
+                .tags("type", type, "peer", peer, "outcome", outcome.status().code(), "reason", outcome.reasonCode())
                 .register(registry).increment();
         Timer.builder("illbridge.apdu.processing").description("From an APDU's arrival to its outcome")
                 .tags("outcome", outcome.status().code()).publishPercentileHistogram()

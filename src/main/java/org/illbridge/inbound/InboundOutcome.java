@@ -45,6 +45,11 @@ public sealed interface InboundOutcome {
         return this instanceof Refused refused ? Optional.ofNullable(refused.errorReport()) : Optional.empty();
     }
 
+    /** The refusal's reason code, or "none". */
+    default String reasonCode() {
+        return this instanceof Refused refused ? refused.refusal().code().code() : "none";
+    }
+
     /** The outcome in a few words, for the log. */
     default String summary() {
         if (this instanceof Applied applied) {

@@ -70,7 +70,8 @@ class MetricsTest extends RunningService {
 
     @Test
     void healthSaysWhereFramesGoAndReadinessFollowsTheListener() throws Exception {
-        assertThat(api.text("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        // ready once every route's consumer has started (the timers' first polls)
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.text("/actuator/health/readiness").statusCode() == 200);
         JsonNode health = api.json("/actuator/health");
         assertThat(health.at("/components/intake/details/frames-go-to").asString()).isEqualTo("the inbox");
         assertThat(health.at("/components/outbox/status").asString()).isEqualTo("UP");
