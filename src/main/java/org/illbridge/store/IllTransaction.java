@@ -49,6 +49,12 @@ public record IllTransaction(
         return managedBy == ManagedBy.OCLC;
     }
 
+    /** The same request, as the message file numbered it. */
+    IllTransaction withId(long newId) {
+        return new IllTransaction(newId, role, siteSymbol, key, state, status, queue, managedBy, updateInOclc,
+                requesterSymbol, responderSymbol, title, author, needBefore, shipTo, maximumCost, ifm, createdAt, updatedAt);
+    }
+
     public IllTransaction with(Standing standing, Instant at) {
         return new IllTransaction(id, role, siteSymbol, key, standing.state(), standing.status(), standing.queue(), managedBy,
                 updateInOclc, requesterSymbol, responderSymbol, title, author, needBefore, shipTo, maximumCost, ifm,

@@ -105,7 +105,7 @@ public class MessageFileStore {
             insert.setTimestamp(++i, Timestamp.from(t.updatedAt()));
             return insert;
         }, id);
-        return find(id.getKeyAs(Number.class).longValue()).orElseThrow();
+        return t.withId(id.getKeyAs(Number.class).longValue());
     }
 
     public void update(IllTransaction t) {
