@@ -10,6 +10,7 @@ import org.illbridge.profile.Profiles;
 import org.illbridge.profile.SiteProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -61,9 +62,10 @@ public class ProfileRegistry {
             Binder binder = new Binder(ConfigurationPropertySources.from(sources), null,
                     new ApplicationConversionService());
             return binder.bind("illbridge.profiles", Bindable.listOf(SiteProfile.class)).orElse(List.of());
+        } catch (BindException e) {
+            throw new ProfileFileException(file, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the profiles in " + file, e);
         }
     }
-
 }

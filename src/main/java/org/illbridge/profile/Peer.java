@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A partner a site exchanges APDUs with: OCLC, or another ISO ILL library.
@@ -24,8 +25,24 @@ public record Peer(String symbol, String address, Charset charset, Interaction i
                    @JsonProperty("previous-address-valid-until") LocalDateTime previousAddressValidUntil) {
 
     public Peer {
+        Objects.requireNonNull(symbol, "every peer needs a symbol");
+        requireHostAndPort(symbol, "address", address);
+        requireHostAndPort(symbol, "previous-address", previousAddress);
         charset = charset == null ? StandardCharsets.UTF_8 : charset;
         interaction = interaction == null ? Interaction.SEPARATE_CONNECTION : interaction;
+    }
+
+    /** An address is host:port, the port a number from 1 to 65535, as the peer is profiled at OCLC. */
+    private static void requireHostAndPort(String symbol, String name, String address) {
+        if (address == null) {
+            return;
+        }
+        int colon = address.lastIndexOf(':');
+        String port = colon > 0 ? address.substring(colon + 1) : "";
+        if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+            throw new IllegalArgumentException("peer " + symbol + ": " + name + " '" + address
+                    + "' is not host:port with a port from 1 to 65535 (for example ill.example.org:499)");
+        }
     }
 
     /** Where an APDU sent at {@code now} goes: the address, and the previous one while it is still valid. */

@@ -1,6 +1,7 @@
 package org.illbridge.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,6 +56,53 @@ class ProfileRegistryTest {
         assertThat(site.predatesProfile(LocalDateTime.of(2026, 11, 1, 9, 29))).isTrue();
         assertThat(site.predatesProfile(LocalDateTime.of(2026, 11, 1, 9, 30))).isFalse();
     }
+
+    @Test
+    void aPeerAddressWithoutAPortIsRefusedWithASentenceAndTheProfilesInForceStay() throws Exception {
+        Path file = dir.resolve("profiles.yaml");
+        Files.writeString(file, PROFILE_WITH_PEER.formatted("ill.oclc.example.org:499", "same-connection"));
+        ProfileRegistry registry = new ProfileRegistry(file);
+        registry.reload();
+        Files.writeString(file, PROFILE_WITH_PEER.formatted("ill.oclc.example.org", "same-connection"));
+
+        assertThatThrownBy(registry::reload).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("illbridge.profiles[0].peers[0]")
+                .hasMessageContaining("peer OCLC: address 'ill.oclc.example.org' is not host:port");
+        assertThat(registry.current().sites()).extracting(SiteProfile::symbol).containsExactly("OCL");
+    }
+
+    @Test
+    void aValueThatIsNotOneOfTheChoicesNamesTheChoices() throws Exception {
+        Path file = dir.resolve("profiles.yaml");
+        Files.writeString(file, PROFILE_WITH_PEER.formatted("ill.oclc.example.org:499", "carrier-pigeon"));
+
+        assertThatThrownBy(new ProfileRegistry(file)::reload)
+                .hasMessageContaining("illbridge.profiles[0].peers[0].interaction")
+                .hasMessageContaining("'carrier-pigeon' is not one of same-connection, separate-connection");
+    }
+
+    @Test
+    void aProfileWithoutASymbolIsRefusedWithASentence() throws Exception {
+        Path file = dir.resolve("profiles.yaml");
+        Files.writeString(file, """
+                illbridge:
+                  profiles:
+                    - profile-installed: 2026-11-01T09:30:00
+                """);
+
+        assertThatThrownBy(new ProfileRegistry(file)::reload).hasMessageContaining("every profile needs a symbol");
+    }
+
+    private static final String PROFILE_WITH_PEER = """
+            illbridge:
+              profiles:
+                - symbol: OCL
+                  profile-installed: 2026-11-01T09:30:00
+                  peers:
+                    - symbol: OCLC
+                      address: "%s"
+                      interaction: %s
+            """;
 
     @Test
     void servesNoSymbolWhenTheFileIsMissing() {
