@@ -1,5 +1,7 @@
 package org.illbridge;
 
+import java.nio.file.Path;
+import java.util.Arrays;
 import org.illbridge.cli.CommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,6 +15,23 @@ public class IllbridgeApplication {
             // decode, encode, send: no service, no Spring
             System.exit(new CommandLine(System.in, System.out, System.err).run(args));
         }
-        SpringApplication.run(IllbridgeApplication.class, args);
+        SpringApplication.run(IllbridgeApplication.class, withHome(args, System.getenv("ILLBRIDGE_HOME")));
     }
+
+    /**
+     * With a home directory named (--illbridge.home=DIR, or ILLBRIDGE_HOME), its config/ is read as
+     * the working directory's would be; the paths of routes/ and data/ follow from the setting itself.
+     */
+    static String[] withHome(String[] args, String environment) {
+        String home = Arrays.stream(args).filter(a -> a.startsWith(HOME)).map(a -> a.substring(HOME.length()))
+                .reduce((first, last) -> last).orElse(environment);
+        if (home == null || home.isBlank()) {
+            return args;
+        }
+        String[] withConfig = Arrays.copyOf(args, args.length + 1);
+        withConfig[args.length] = "--spring.config.additional-location=optional:file:" + Path.of(home, "config") + "/";
+        return withConfig;
+    }
+
+    private static final String HOME = "--illbridge.home=";
 }

@@ -13,11 +13,12 @@ public class HomeNotFoundFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchF
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, NoSuchFileException cause) {
-        Path missing = Path.of(cause.getFile()).toAbsolutePath();
+        Path missing = Path.of(cause.getFile()).toAbsolutePath().normalize();
         return new FailureAnalysis("illbridge looked for " + missing + " and found nothing: it reads config/ and routes/ from"
-                + " the directory it is started in (" + Path.of("").toAbsolutePath() + ").",
-                "Start it from the directory that holds config/ and routes/ (the repository's root, or your installation's"
-                        + " home), or name the routes' directory with --illbridge.routes.directory=DIR and"
-                        + " --camel.main.routes-include-pattern=file:DIR/*.yaml.", cause);
+                + " its home directory, which is the directory it is started in (" + Path.of("").toAbsolutePath() + ") unless"
+                + " --illbridge.home or ILLBRIDGE_HOME names another.",
+                "Start it from the directory that holds config/ and routes/ (the repository's root, or your installation),"
+                        + " or name that directory with --illbridge.home=DIR (or the environment variable ILLBRIDGE_HOME).",
+                cause);
     }
 }

@@ -1,6 +1,7 @@
 package org.illbridge.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -8,10 +9,12 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.illbridge.support.InboxApi;
 import org.junit.jupiter.api.Test;
 
 /** The jar as an operator starts it by hand: help that starts nothing, and a taken port said in one sentence. */
@@ -46,6 +49,37 @@ class StartingLikeAToolIT {
     }
 
     @Test
+    void aHomeDirectoryNamedOnTheCommandLineIsWhereConfigRoutesAndDataAre() throws Exception {
+        Path home = Files.createDirectories(Path.of("target", "it", "home-" + UUID.randomUUID()).toAbsolutePath());
+        Files.createDirectories(home.resolve("routes"));
+        Files.createDirectories(home.resolve("config"));
+        Files.copy(Path.of("routes", "inbound-apdu.camel.yaml"), home.resolve("routes").resolve("inbound-apdu.camel.yaml"));
+        Files.writeString(home.resolve("config").resolve("application.yaml"), """
+                illbridge:
+                  profiles:
+                    - symbol: HOM
+                      profile-installed: 2026-01-01T00:00:00
+                """);
+        Path elsewhere = Files.createDirectories(Path.of("target", "it", "cwd-" + UUID.randomUUID()));
+        try (ServerSocket port = new ServerSocket(0)) {
+            int httpPort = port.getLocalPort();
+            port.close();
+            Process service = start(elsewhere, "--illbridge.home=" + home, "--server.port=" + httpPort,
+                    "--illbridge.listen.port=0");
+            try {
+                InboxApi api = new InboxApi(httpPort);
+                await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
+                        .until(() -> api.json("/api/profiles").size() == 1);
+                assertThat(api.json("/api/profiles").get(0).get("symbol").asString()).isEqualTo("HOM");
+                assertThat(home.resolve("data").resolve("illbridge.mv.db")).exists();
+                assertThat(elsewhere.resolve("data")).doesNotExist();
+            } finally {
+                service.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    @Test
     void anIsoIllPortInUseIsOneSentenceNamingThePortAndItsSetting() throws Exception {
         Path home = Files.createDirectories(Path.of("target", "it", "port-" + UUID.randomUUID()).resolve("routes")).getParent();
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
@@ -58,13 +92,17 @@ class StartingLikeAToolIT {
         }
     }
 
-    private static Run run(Path home, String... arguments) throws IOException, InterruptedException {
+    private static Process start(Path directory, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toString()));
         command.addAll(List.of(arguments));
+        return new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(directory.resolve("output.log").toFile()).start();
+    }
+
+    private static Run run(Path home, String... arguments) throws IOException, InterruptedException {
         Path log = home.resolve("output.log");
-        Process process = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process process = start(home, arguments);
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("still running after 90 s; see " + log);
