@@ -32,6 +32,7 @@ class ProblemDetailsTest extends RunningService {
         assertProblem(api.delete("/api/requests"), 405);
         assertProblem(api.text("/api/no-such-thing"), 404);
         assertProblem(api.text("/api/inbox/abc"), 400);
+        assertProblem(api.text("/api/inbox/1%2F2"), 400);
         assertProblem(api.text("/api/inbox/424242"), 404).satisfies(detail -> assertThat(detail).contains("424242"));
     }
 
