@@ -1,9 +1,12 @@
 package org.illbridge.store;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,19 +14,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * Where received bytes go when the inbox database cannot take them: one {@code .ber} file and
- * its {@code .properties} (peer, listener, time, status) per frame, written before the frame is
- * acknowledged as handled, and moved into the inbox once the database is back. So an outage of
- * the database loses nothing that arrived during it.
+ * Where received bytes go when the inbox database cannot take them: one {@code .frame} file per
+ * frame — its metadata (frame id, peer, listener, time, status) and its exact bytes — written to a
+ * temporary file, flushed to the disk, and renamed into place, so a frame is in the spool whole
+ * or not at all, whenever the service dies. Moved into the inbox once the database is back. Files
+ * of the earlier form (a {@code .ber} and its {@code .properties}) are read too.
  */
 public class InboxSpool {
 
+    private static final String FRAME = ".frame";
     private static final String BYTES = ".ber";
     private static final String META = ".properties";
 
@@ -38,7 +44,7 @@ public class InboxSpool {
         return directory;
     }
 
-    /** Writes the frame to the spool; returns the file that holds its bytes. */
+    /** Writes the frame to the spool, whole; returns its file. */
     public Path spool(ReceivedBytes received) throws IOException {
         Files.createDirectories(directory);
         String name = String.format("%013d-%06d", received.receivedAt().toEpochMilli(), sequence.incrementAndGet() % 1_000_000);
@@ -51,66 +57,81 @@ public class InboxSpool {
         if (received.statusDetail() != null) {
             meta.setProperty("status-detail", received.statusDetail());
         }
-        Path bytes = directory.resolve(name + BYTES);
-        writeAtomically(bytes, tmp -> Files.write(tmp, received.bytes()));
-        // the metadata is written last: a frame is complete in the spool once its .properties exists
-        writeAtomically(directory.resolve(name + META), tmp -> {
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                meta.store(out, "illbridge inbox spool");
-            }
-        });
-        return bytes;
+        StringWriter text = new StringWriter();
+        meta.store(text, "illbridge inbox spool");
+        byte[] header = text.toString().getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.writeBytes(ByteBuffer.allocate(4).putInt(header.length).array());
+        frame.writeBytes(header);
+        frame.writeBytes(received.bytes());
+        Path file = directory.resolve(name + FRAME);
+        writeAtomically(file, frame.toByteArray());
+        return file;
     }
 
-    /** The complete spooled frames, oldest first. */
+    /** The frames in the spool, oldest first. */
     public List<Path> pending() {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(META))
-                    .sorted()
-                    .map(p -> directory.resolve(p.getFileName().toString().replace(META, BYTES)))
-                    .filter(Files::exists)
-                    .toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(FRAME) || isCompleteEarlierForm(p))
+                    .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public ReceivedBytes read(Path bytesFile) throws IOException {
-        Properties meta = new Properties();
-        try (Reader in = Files.newBufferedReader(metaOf(bytesFile), StandardCharsets.UTF_8)) {
-            meta.load(in);
+    public ReceivedBytes read(Path file) throws IOException {
+        if (file.getFileName().toString().endsWith(BYTES)) {
+            Properties meta = new Properties();
+            try (Reader in = Files.newBufferedReader(metaOf(file), StandardCharsets.UTF_8)) {
+                meta.load(in);
+            }
+            return received(meta, Files.readAllBytes(file), file);
         }
-        byte[] bytes = Files.readAllBytes(bytesFile);
-        Instant receivedAt = Instant.parse(meta.getProperty("received-at"));
-        // frames spooled before frame ids existed: their file name is unique and stable
-        String frameId = meta.getProperty("frame-id", bytesFile.getFileName().toString());
-        return new ReceivedBytes(frameId, bytes, meta.getProperty("peer"), meta.getProperty("listener"), receivedAt,
-                InboxStatus.ofCode(meta.getProperty("status")), meta.getProperty("status-detail"));
+        byte[] frame = Files.readAllBytes(file);
+        int headerLength = ByteBuffer.wrap(frame, 0, 4).getInt();
+        Properties meta = new Properties();
+        meta.load(new StringReader(new String(frame, 4, headerLength, StandardCharsets.UTF_8)));
+        return received(meta, Arrays.copyOfRange(frame, 4 + headerLength, frame.length), file);
     }
 
-    /** Removes a frame that is in the inbox now: the metadata first, so a half-removed frame is not pending. */
-    public void remove(Path bytesFile) throws IOException {
-        Files.deleteIfExists(metaOf(bytesFile));
-        Files.deleteIfExists(bytesFile);
+    /** Removes a frame that is in the inbox now. */
+    public void remove(Path file) throws IOException {
+        if (file.getFileName().toString().endsWith(BYTES)) {
+            Files.deleteIfExists(metaOf(file));
+        }
+        Files.deleteIfExists(file);
         forceDirectory();
+    }
+
+    private static ReceivedBytes received(Properties meta, byte[] bytes, Path file) {
+        // frames spooled before frame ids existed: their file name is unique and stable
+        String frameId = meta.getProperty("frame-id", file.getFileName().toString());
+        return new ReceivedBytes(frameId, bytes, meta.getProperty("peer"), meta.getProperty("listener"),
+                Instant.parse(meta.getProperty("received-at")), InboxStatus.ofCode(meta.getProperty("status")),
+                meta.getProperty("status-detail"));
+    }
+
+    /** A {@code .ber} of the earlier form, whose {@code .properties} (written last) is there. */
+    private static boolean isCompleteEarlierForm(Path file) {
+        return file.getFileName().toString().endsWith(BYTES) && Files.exists(metaOf(file));
     }
 
     private static Path metaOf(Path bytesFile) {
         return bytesFile.resolveSibling(bytesFile.getFileName().toString().replace(BYTES, META));
     }
 
-    private interface FileWriting {
-        void write(Path file) throws IOException;
-    }
-
     /** Written to a temporary file, flushed to the disk, then renamed into place and the directory flushed too. */
-    private void writeAtomically(Path target, FileWriting writing) throws IOException {
+    private void writeAtomically(Path target, byte[] content) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        writing.write(tmp);
-        try (FileChannel file = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        try (FileChannel file = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                file.write(buffer);
+            }
             file.force(true);
         }
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -100,7 +100,7 @@ class PostgresOutageIT {
             return 0;
         }
         try (Stream<Path> files = Files.list(spool)) {
-            return files.filter(f -> f.toString().endsWith(".ber")).count();
+            return files.filter(f -> f.toString().endsWith(".frame")).count();
         }
     }
 }
