@@ -89,7 +89,7 @@ class IsoIllListenerH2Test extends IsoIllListenerContract {
             return List.of();
         }
         try (Stream<Path> files = Files.list(SPOOL)) {
-            return files.filter(p -> p.toString().endsWith(".ber")).toList();
+            return files.filter(p -> p.toString().endsWith(".frame")).toList();
         }
     }
 
