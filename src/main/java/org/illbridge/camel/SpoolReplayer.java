@@ -61,7 +61,9 @@ public final class SpoolReplayer implements Processor {
             LOG.info("Moved {} bytes from {} (received {}) from the spool into inbox entry {}{}",
                     received.bytes().length, received.peer(), received.receivedAt(), stored.id(),
                     stored.isNew() ? "" : " (it was there already)");
-            boolean unprocessed = inbox.find(stored.id()).map(e -> InboxStatus.RECEIVED.code().equals(e.status())).orElse(false);
+            // stored now: nobody has processed it; stored before (a move interrupted): only if nobody finished it
+            boolean unprocessed = stored.isNew()
+                    || inbox.find(stored.id()).map(e -> InboxStatus.RECEIVED.code().equals(e.status())).orElse(false);
             if (received.status() == InboxStatus.RECEIVED && unprocessed) {
                 moved.add(new Replayed(stored.id(), received));
             }

@@ -47,9 +47,7 @@ public final class InboundService {
             ApduChecks.check(identified);
             return identified;
         } catch (ApduRefused refused) {
-            Optional<Apdu> decoded = identified != null ? Optional.of(identified.apdu())
-                    : identifier.decodeQuietly(received.bytes());
-            return deadLetters.refuse(received, identified, decoded, refused.refusal(), null);
+            return deadLetters.refuse(received, identified, decoded(received, identified), refused.refusal(), null);
         }
     }
 
@@ -91,14 +89,17 @@ public final class InboundService {
      * @param identified the APDU as identified, when it got that far, else null
      */
     public InboundOutcome.Refused failed(ReceivedApdu received, IdentifiedApdu identified, Throwable cause) {
-        Optional<Apdu> decoded = identified != null ? Optional.of(identified.apdu())
-                : identifier.decodeQuietly(received.bytes());
-        return deadLetters.refuse(received, identified, decoded, DeadLetterWriter.internal(cause), cause);
+        return deadLetters.refuse(received, identified, decoded(received, identified), DeadLetterWriter.internal(cause), cause);
     }
 
     /** Notes how a reply went — in its transaction's history and on its dead letter. */
     public void replied(Reply reply, String how) {
         replies.delivered(reply, how);
+    }
+
+    /** The APDU for a dead letter's JSON: as identified, or decoded from its bytes if they decode at all. */
+    private Optional<Apdu> decoded(ReceivedApdu received, IdentifiedApdu identified) {
+        return identified != null ? Optional.of(identified.apdu()) : identifier.decodeQuietly(received.bytes());
     }
 
     private InboundOutcome refusing(IdentifiedApdu apdu, Supplier<InboundOutcome> step) {
