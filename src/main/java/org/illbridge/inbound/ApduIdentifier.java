@@ -58,6 +58,10 @@ record ApduIdentifier(IllCodec codec, ProfileRegistry profiles, MessageFileStore
         Role role = site == null ? null : role(apdu.type(), site, key, responder);
         IllTransaction existing = role == null ? null : messageFile.find(role, site.symbol(), key).orElse(null);
         String requesterSymbol = requester != null ? requester : initialRequester;
+        if (existing == null && site != null && apdu.type() == ApduType.ILL_REQUEST && !site.knowsRequester(requesterSymbol)
+                && requesterSymbol != null && messageFile.isKnownRequester(site.symbol(), requesterSymbol)) {
+            site = site.withKnownRequester(requesterSymbol);
+        }
         String sender = role == Role.LENDING ? requesterSymbol : responder;
         Peer peer = site == null ? byHost.orElse(null)
                 : Optional.ofNullable(sender).flatMap(site::peer).or(() -> byHost).orElse(null);

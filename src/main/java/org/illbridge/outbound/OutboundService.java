@@ -4,13 +4,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.illbridge.codec.asn1.EncodeException;
 import org.illbridge.codec.ill.Apdu;
+import org.illbridge.codec.ill.ApduType;
 import org.illbridge.codec.ill.IllCodec;
 import org.illbridge.codec.ill.view.Citation;
 import org.illbridge.codec.ill.view.ShipTo;
@@ -20,6 +24,7 @@ import org.illbridge.config.ProfileRegistry;
 import org.illbridge.profile.Peer;
 import org.illbridge.profile.SiteProfile;
 import org.illbridge.protocol.ActionApdus;
+import org.illbridge.protocol.ActionField;
 import org.illbridge.protocol.ActionRequest;
 import org.illbridge.protocol.Direction;
 import org.illbridge.protocol.NewRequest;
@@ -36,6 +41,7 @@ import org.illbridge.store.ManagedBy;
 import org.illbridge.store.MessageFileStore;
 import org.illbridge.store.Opening;
 import org.illbridge.store.OutboxStore;
+import org.illbridge.store.Queue;
 import org.illbridge.store.Standing;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,8 +58,26 @@ public final class OutboundService {
      * What an accepted action did: the request's new state, the outbox entry that will carry it, and
      * a note when a rule changed what was sent.
      */
-    public record Queued(IllTransaction request, @JsonProperty("outbox-id") long outboxId, String note) {
+    public record Queued(IllTransaction request, @JsonProperty("outbox-id") Long outboxId, String note) {
     }
+
+    /** One action staff can take on a request now, with the fields it reads. */
+    public record Offer(String action, String label, String apdu, List<ActionField> fields) {
+    }
+
+    /**
+     * The actions a request allows now: what the protocol machine lets our role send in its state,
+     * unless OCLC owns the request ({@code banner} then says so and there are none).
+     */
+    public record Available(@JsonProperty("request") long requestId, String status, String banner, List<Offer> actions) {
+    }
+
+    /** Takes a request out of the Unknown Requester queue into the queue of its state (Pending). */
+    public static final String ACCEPT_REQUESTER = "accept-requester";
+    /** Answers a request from an unknown requester Not Supplied (policy-problem). */
+    public static final String REFUSE_REQUESTER = "refuse-requester";
+    private static final ActionField REMEMBER = new ActionField("remember", "Know this requester from now on",
+            ActionField.Kind.FLAG, false, List.of());
 
     private final MessageFileStore messageFile;
     private final OutboxStore outbox;
@@ -74,10 +98,60 @@ public final class OutboundService {
         this.clock = clock;
     }
 
-    /** @throws IllegalArgumentException when the request or action is not one (a 400 for the caller) */
-    public Queued act(long requestId, ActionRequest request) {
-        IllTransaction t = messageFile.find(requestId)
-                .orElseThrow(() -> new NoSuchElementException("no request " + requestId));
+    /** What staff can do to the request now; the staff page draws its action bar from this. */
+    public Available available(long requestId) {
+        IllTransaction t = find(requestId);
+        if (t.isManagedInOclc()) {
+            return new Available(t.id(), t.status(), "Update this request in OCLC: it was created before " + t.siteSymbol()
+                    + "'s ISO ILL profile was installed, so OCLC's message file is where it is worked.", List.of());
+        }
+        List<Offer> offers = new ArrayList<>();
+        if (t.queue() == Queue.UNKNOWN_REQUESTER) {
+            // staff decide on the requester first; answering the request at once takes it out of the queue too
+            offers.add(new Offer(ACCEPT_REQUESTER, "Accept requester", null, List.of(REMEMBER)));
+            offers.add(new Offer(REFUSE_REQUESTER, "Refuse requester", ApduType.ILL_ANSWER.asnName(), List.of(ActionField.NOTE)));
+        }
+        for (StaffAction action : StaffAction.values()) {
+            if (action.allowedIn(t.role(), t.state())) {
+                offers.add(new Offer(action.apiName(), action.label(), action.apduType().asnName(), action.fields()));
+            }
+        }
+        return new Available(t.id(), t.status(), null, offers);
+    }
+
+    /**
+     * @param by who acts (their login), for the history
+     * @throws IllegalArgumentException when the request or action is not one (a 400 for the caller)
+     */
+    public Queued act(long requestId, ActionRequest asked, String by) {
+        IllTransaction t = find(requestId);
+        ActionRequest request = asked.checked(LocalDate.ofInstant(clock.instant(), clock.getZone()));
+        if (ACCEPT_REQUESTER.equals(request.action()) || REFUSE_REQUESTER.equals(request.action())) {
+            if (t.queue() != Queue.UNKNOWN_REQUESTER) {
+                throw new IllegalArgumentException("request " + requestId + " is not in the Unknown Requester queue");
+            }
+            if (ACCEPT_REQUESTER.equals(request.action())) {
+                return accept(t, Boolean.TRUE.equals(request.remember()), by);
+            }
+            request = new ActionRequest(StaffAction.NOT_SUPPLIED.apiName(), request.note(), "policy-problem", null, null,
+                    null, null, null, null, null, null, null, null);
+        }
+        return act(t, request, by);
+    }
+
+    private Queued accept(IllTransaction t, boolean remember, String by) {
+        Instant at = clock.instant();
+        return transactions.execute(tx -> {
+            messageFile.update(t.with(Standing.of(t.state()), at));
+            if (remember && t.requesterSymbol() != null) {
+                messageFile.addKnownRequester(t.siteSymbol(), t.requesterSymbol(), by, at);
+            }
+            String note = "Accepted by " + by + (remember ? "; " + t.requesterSymbol() + " is a known requester from now on" : "");
+            return new Queued(messageFile.find(t.id()).orElseThrow(), null, note);
+        });
+    }
+
+    private Queued act(IllTransaction t, ActionRequest request, String by) {
         SiteProfile site = site(t.siteSymbol());
         String partner = t.role() == Role.LENDING ? t.requesterSymbol() : t.responderSymbol();
         Peer peer = destination(site, partner);
@@ -100,10 +174,15 @@ public final class OutboundService {
                         "The request is " + t.status() + " (" + t.state().currentState() + "); the ISO ILL protocol does not allow '"
                                 + event + "' there.", "Choose an action the request's state allows."), apdu, peer));
         Instant at = clock.instant();
-        return transactions.execute(tx -> enqueue(t, next, apdu, peer, at, ruling.rewritten()));
+        return transactions.execute(tx -> enqueue(t, next, apdu, peer, at, ruling.rewritten(), by));
     }
 
-    public Queued place(NewRequest request) {
+    private IllTransaction find(long requestId) {
+        return messageFile.find(requestId).orElseThrow(() -> new NoSuchElementException("no request " + requestId));
+    }
+
+    /** @param by who places it (their login), for the history */
+    public Queued place(NewRequest request, String by) {
         SiteProfile site = site(request.symbol());
         if (request.responder() == null) {
             throw new IllegalArgumentException("a new request needs a responder: the library (or OCLC) asked");
@@ -131,7 +210,7 @@ public final class OutboundService {
                         ifm, now),
                 Standing.of(ProtocolState.IDLE), ManagedBy.ISO, at);
         try {
-            return transactions.execute(tx -> enqueue(messageFile.create(t), ProtocolState.PENDING, apdu, peer, at, null));
+            return transactions.execute(tx -> enqueue(messageFile.create(t), ProtocolState.PENDING, apdu, peer, at, null, by));
         } catch (DuplicateKeyException taken) {
             throw new IllegalArgumentException("a request with transaction-id " + key + " already exists: OCLC needs"
                     + " a new transaction-id for each request", taken);
@@ -139,12 +218,13 @@ public final class OutboundService {
     }
 
     /** @param note what staff should know about what was sent (a rule that rewrote it), or null */
-    private Queued enqueue(IllTransaction t, ProtocolState next, Apdu apdu, Peer peer, Instant at, String note) {
+    private Queued enqueue(IllTransaction t, ProtocolState next, Apdu apdu, Peer peer, Instant at, String note, String by) {
         messageFile.update(t.with(Standing.of(next), at));
         String json = json(apdu);
         long id = outbox.enqueue(t.id(), t.siteSymbol(), peer.symbol(), apdu.type().asnName(), json, at);
         messageFile.addHistory(t.id(), null, Direction.OUT, apdu.type().asnName(), peer.symbol(), at, encode(apdu), json,
-                "queued for " + peer.symbol() + " (outbox " + id + ")" + (note != null ? "; " + note : ""));
+                "queued for " + peer.symbol() + " (outbox " + id + ")" + (by != null ? " by " + by : "")
+                        + (note != null ? "; " + note : ""));
         return new Queued(messageFile.find(t.id()).orElseThrow(), id, note);
     }
 

@@ -2,6 +2,7 @@ package org.illbridge.profile;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,6 +49,14 @@ public record SiteProfile(String symbol,
     public boolean knowsRequester(String requesterSymbol) {
         return requesterSymbol != null
                 && (knownRequesters.contains(requesterSymbol) || peer(requesterSymbol).isPresent());
+    }
+
+    /** The same profile, knowing one more requester (one staff accepted and chose to remember). */
+    public SiteProfile withKnownRequester(String requesterSymbol) {
+        List<String> known = new ArrayList<>(knownRequesters);
+        known.add(requesterSymbol);
+        return new SiteProfile(symbol, profileInstalled, listeners, illFeeManagement, directRequest, unknownRequesters, known,
+                peers, transformBibliographicConditionals);
     }
 
     public Optional<Peer> peer(String peerSymbol) {

@@ -29,9 +29,9 @@ public final class ActionApdus {
             case SHIPPED -> {
                 body.put("shipped-service-type", serviceType(request));
                 ObjectNode details = NODES.objectNode();
-                details.put("date-shipped", today);
-                if (request.date() != null) {
-                    details.set("date-due", dateDue(request.date()));
+                details.put("date-shipped", request.dateShipped() != null ? request.dateShipped() : today);
+                if (request.dateDue() != null) {
+                    details.set("date-due", dateDue(request.dateDue()));
                 }
                 body.set("supply-details", details);
             }
@@ -42,9 +42,9 @@ public final class ActionApdus {
             case WILL_SUPPLY -> body.put("transaction-results", "will-supply");
             case RETRY -> {
                 body.put("transaction-results", "retry");
-                if (request.date() != null) {
+                if (request.retryDate() != null) {
                     ObjectNode retry = NODES.objectNode();
-                    retry.put("retry-date", request.date());
+                    retry.put("retry-date", request.retryDate());
                     ObjectNode explanation = NODES.objectNode();
                     explanation.set("retry-results", retry);
                     body.set("results-explanation", explanation);
@@ -57,18 +57,18 @@ public final class ActionApdus {
             case RETURNED -> body.put("date-returned", today);
             case CHECKED_IN -> body.put("date-checked-in", today);
             case RENEW -> {
-                if (request.date() != null) {
-                    body.put("desired-due-date", request.date());
+                if (request.desiredDueDate() != null) {
+                    body.put("desired-due-date", request.desiredDueDate());
                 }
             }
             case RENEW_ANSWER -> {
                 body.put("answer", yes(request));
-                if (request.date() != null) {
-                    body.set("date-due", dateDue(request.date()));
+                if (request.dateDue() != null) {
+                    body.set("date-due", dateDue(request.dateDue()));
                 }
             }
             case CANCEL_REPLY -> body.put("answer", yes(request));
-            case OVERDUE -> body.set("date-due", dateDue(request.date() != null ? request.date() : today));
+            case OVERDUE -> body.set("date-due", dateDue(request.dateDue() != null ? request.dateDue() : today));
             case MESSAGE -> body.put("note", request.note() != null ? request.note() : "");
             default -> { }
         }

@@ -71,7 +71,7 @@ public final class OutboundRules {
                     "Answer Not Supplied with the reason not-found-as-cited."));
         }
         return new Ruling(StaffAction.NOT_SUPPLIED, new ActionRequest(StaffAction.NOT_SUPPLIED.apiName(), request.note(),
-                "not-found-as-cited", null, null, null, null, null),
+                "not-found-as-cited", null, null, null, null, null, null, null, null, null, null),
                 "OCLC's rule: a Conditional about bibliographic data was sent as Not Supplied (not-found-as-cited)", null);
     }
 

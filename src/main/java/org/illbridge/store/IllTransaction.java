@@ -28,6 +28,8 @@ public record IllTransaction(
         @JsonProperty("need-before") String needBefore,
         @JsonProperty("ship-to") String shipTo,
         @JsonProperty("maximum-cost") String maximumCost,
+        @JsonProperty("oclc-number") String oclcNumber,
+        String patron,
         boolean ifm,
         @JsonProperty("created-at") LocalDateTime createdAt,
         @JsonProperty("updated-at") Instant updatedAt) {
@@ -37,7 +39,8 @@ public record IllTransaction(
         return new IllTransaction(0, opening.role(), opening.siteSymbol(), opening.key(), standing.state(), standing.status(),
                 standing.queue(), managedBy, managedBy == ManagedBy.OCLC, opening.requesterSymbol(),
                 opening.responderSymbol(), opening.citation().title(), opening.citation().author(),
-                opening.citation().needBefore(), opening.shipTo(), opening.citation().maximumCost(), opening.ifm(),
+                opening.citation().needBefore(), opening.shipTo(), opening.citation().maximumCost(), opening.citation().oclcNumber(),
+                opening.citation().patron(), opening.ifm(),
                 opening.createdAt(), now);
     }
 
@@ -52,12 +55,12 @@ public record IllTransaction(
     /** The same request, as the message file numbered it. */
     IllTransaction withId(long newId) {
         return new IllTransaction(newId, role, siteSymbol, key, state, status, queue, managedBy, updateInOclc,
-                requesterSymbol, responderSymbol, title, author, needBefore, shipTo, maximumCost, ifm, createdAt, updatedAt);
+                requesterSymbol, responderSymbol, title, author, needBefore, shipTo, maximumCost, oclcNumber, patron, ifm, createdAt, updatedAt);
     }
 
     public IllTransaction with(Standing standing, Instant at) {
         return new IllTransaction(id, role, siteSymbol, key, standing.state(), standing.status(), standing.queue(), managedBy,
-                updateInOclc, requesterSymbol, responderSymbol, title, author, needBefore, shipTo, maximumCost, ifm,
+                updateInOclc, requesterSymbol, responderSymbol, title, author, needBefore, shipTo, maximumCost, oclcNumber, patron, ifm,
                 createdAt, at);
     }
 }

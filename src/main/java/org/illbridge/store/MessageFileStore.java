@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.illbridge.protocol.Direction;
@@ -15,6 +18,7 @@ import org.illbridge.protocol.Role;
 import org.illbridge.protocol.TransactionKey;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 
@@ -26,7 +30,7 @@ public class MessageFileStore {
 
     private static final String COLUMNS = "id, role, site_symbol, initial_requester, group_qualifier, transaction_qualifier,"
             + " sub_qualifier, protocol_state, status, queue, managed_by, update_in_oclc, requester_symbol, responder_symbol,"
-            + " title, author, need_before, ship_to, maximum_cost, ifm, created_at, updated_at";
+            + " title, author, need_before, ship_to, maximum_cost, oclc_number, patron, ifm, created_at, updated_at";
     private static final String KEY = "site_symbol = ? AND initial_requester = ? AND group_qualifier = ?"
             + " AND transaction_qualifier = ? AND sub_qualifier = ?";
 
@@ -80,7 +84,7 @@ public class MessageFileStore {
         KeyHolder id = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("INSERT INTO ill_transaction (" + COLUMNS.substring(4)
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
             int i = 0;
             insert.setString(++i, t.role().code());
             insert.setString(++i, t.siteSymbol());
@@ -100,6 +104,8 @@ public class MessageFileStore {
             insert.setString(++i, t.needBefore());
             insert.setString(++i, t.shipTo());
             insert.setString(++i, t.maximumCost());
+            insert.setString(++i, t.oclcNumber());
+            insert.setString(++i, t.patron());
             insert.setBoolean(++i, t.ifm());
             insert.setTimestamp(++i, Timestamp.valueOf(t.createdAt()));
             insert.setTimestamp(++i, Timestamp.from(t.updatedAt()));
@@ -147,34 +153,73 @@ public class MessageFileStore {
                 .stream().findFirst();
     }
 
-    /**
-     * Transactions newest first, narrowed by whichever of queue, status and site symbol is given;
-     * {@code beforeId} pages back (only transactions with smaller ids).
-     */
-    public List<IllTransaction> list(Queue queue, String status, String symbol, Long beforeId, int limit) {
+    /** Requests newest first, narrowed by whatever the search gives. */
+    public List<IllTransaction> list(RequestSearch search) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ill_transaction WHERE 1 = 1");
         List<Object> arguments = new ArrayList<>();
-        if (beforeId != null) {
+        narrow(search, sql, arguments);
+        if (search.beforeId() != null) {
             sql.append(" AND id < ?");
-            arguments.add(beforeId);
-        }
-        if (queue != null) {
-            sql.append(" AND queue = ?");
-            arguments.add(queue.label());
-        }
-        if (status != null) {
-            sql.append(" AND status = ?");
-            arguments.add(status);
-        }
-        if (symbol != null) {
-            sql.append(" AND (site_symbol = ? OR requester_symbol = ? OR responder_symbol = ?)");
-            arguments.add(symbol);
-            arguments.add(symbol);
-            arguments.add(symbol);
+            arguments.add(search.beforeId());
         }
         sql.append(" ORDER BY id DESC FETCH FIRST ? ROWS ONLY");
-        arguments.add(limit);
+        arguments.add(search.limit());
         return jdbc.query(sql.toString(), MessageFileStore::transaction, arguments.toArray());
+    }
+
+    /** Staff chose to know {@code symbol} as a requester of {@code site} from now on. */
+    public void addKnownRequester(String site, String symbol, String by, Instant at) {
+        if (!isKnownRequester(site, symbol)) {
+            jdbc.update("INSERT INTO known_requester (site_symbol, symbol, added_by, added_at) VALUES (?, ?, ?, ?)",
+                    site, symbol, by, Timestamp.from(at));
+        }
+    }
+
+    public boolean isKnownRequester(String site, String symbol) {
+        Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM known_requester WHERE site_symbol = ? AND symbol = ?",
+                Integer.class, site, symbol);
+        return found != null && found > 0;
+    }
+
+    /** How many requests each queue holds, for one role (or both when null). */
+    public Map<Queue, Long> countByQueue(Role role) {
+        Map<Queue, Long> counts = new EnumMap<>(Queue.class);
+        String sql = "SELECT queue, COUNT(*) FROM ill_transaction" + (role == null ? "" : " WHERE role = ?") + " GROUP BY queue";
+        RowCallbackHandler count = rs -> counts.put(Queue.ofLabel(rs.getString(1)), rs.getLong(2));
+        if (role == null) {
+            jdbc.query(sql, count);
+        } else {
+            jdbc.query(sql, count, role.code());
+        }
+        return counts;
+    }
+
+    private static void narrow(RequestSearch search, StringBuilder sql, List<Object> arguments) {
+        if (search.role() != null) {
+            sql.append(" AND role = ?");
+            arguments.add(search.role().code());
+        }
+        if (search.queue() != null) {
+            sql.append(" AND queue = ?");
+            arguments.add(search.queue().label());
+        }
+        if (search.status() != null) {
+            sql.append(" AND status = ?");
+            arguments.add(search.status());
+        }
+        if (search.symbol() != null) {
+            sql.append(" AND (site_symbol = ? OR requester_symbol = ? OR responder_symbol = ?)");
+            arguments.add(search.symbol());
+            arguments.add(search.symbol());
+            arguments.add(search.symbol());
+        }
+        String text = search.text() == null ? "" : search.text().strip();
+        if (!text.isEmpty()) {
+            String words = "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            sql.append(" AND (transaction_qualifier = ? OR oclc_number = ? OR requester_symbol = ? OR responder_symbol = ?"
+                    + " OR LOWER(title) LIKE ? ESCAPE '!' OR LOWER(author) LIKE ? ESCAPE '!' OR LOWER(patron) LIKE ? ESCAPE '!')");
+            arguments.addAll(List.of(text, text, text.toUpperCase(Locale.ROOT), text.toUpperCase(Locale.ROOT), words, words, words));
+        }
     }
 
     private static IllTransaction transaction(ResultSet rs, int row) throws SQLException {
@@ -196,6 +241,8 @@ public class MessageFileStore {
                 rs.getString("need_before"),
                 rs.getString("ship_to"),
                 rs.getString("maximum_cost"),
+                rs.getString("oclc_number"),
+                rs.getString("patron"),
                 rs.getBoolean("ifm"),
                 rs.getTimestamp("created_at").toLocalDateTime(),
                 rs.getTimestamp("updated_at").toInstant());

@@ -1,5 +1,6 @@
 package org.illbridge.web;
 
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import org.illbridge.outbound.OutboundService;
@@ -31,13 +32,19 @@ public class ActionsController {
 
     @PostMapping("/api/requests")
     @ResponseStatus(HttpStatus.CREATED)
-    public OutboundService.Queued place(@RequestBody NewRequest request) {
-        return outbound.place(request);
+    public OutboundService.Queued place(@RequestBody NewRequest request, Principal user) {
+        return outbound.place(request, user.getName());
+    }
+
+    /** The actions the request allows now, each with its fields: what the staff page's action bar shows. */
+    @GetMapping("/api/requests/{id}/actions")
+    public OutboundService.Available available(@PathVariable long id) {
+        return outbound.available(id);
     }
 
     @PostMapping("/api/requests/{id}/actions")
-    public OutboundService.Queued act(@PathVariable long id, @RequestBody ActionRequest action) {
-        return outbound.act(id, action);
+    public OutboundService.Queued act(@PathVariable long id, @RequestBody ActionRequest action, Principal user) {
+        return outbound.act(id, action, user.getName());
     }
 
     @GetMapping("/api/outbox")

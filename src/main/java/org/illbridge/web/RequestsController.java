@@ -1,10 +1,13 @@
 package org.illbridge.web;
 
 import java.util.List;
+import java.util.Map;
+import org.illbridge.protocol.Role;
 import org.illbridge.store.HistoryEntry;
 import org.illbridge.store.IllTransaction;
 import org.illbridge.store.MessageFileStore;
 import org.illbridge.store.Queue;
+import org.illbridge.store.RequestSearch;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,14 +31,30 @@ public class RequestsController {
     public record RequestWithHistory(IllTransaction request, List<HistoryEntry> history) {
     }
 
+    /** How many requests each queue holds, borrowing and lending apart. */
+    public record QueueCounts(Map<Queue, Long> borrowing, Map<Queue, Long> lending) {
+    }
+
+    /**
+     * Requests newest first. {@code q} finds a transaction qualifier, an OCLC number or a partner's
+     * symbol exactly, or words of the title, author or patron; {@code before} pages back.
+     */
     @GetMapping
-    public List<IllTransaction> list(@RequestParam(required = false) String queue,
+    public List<IllTransaction> list(@RequestParam(required = false) String role,
+                                     @RequestParam(required = false) String queue,
                                      @RequestParam(required = false) String status,
                                      @RequestParam(required = false) String symbol,
+                                     @RequestParam(required = false) String q,
                                      @RequestParam(required = false) Long before,
                                      @RequestParam(defaultValue = "100") int limit) {
         Limits.check(limit);
-        return messageFile.list(queue == null ? null : Queue.ofLabel(queue), status, symbol, before, limit);
+        return messageFile.list(new RequestSearch(role == null ? null : Role.ofCode(role),
+                queue == null ? null : Queue.ofLabel(queue), status, symbol, q, before, limit));
+    }
+
+    @GetMapping("/queues")
+    public QueueCounts queues() {
+        return new QueueCounts(messageFile.countByQueue(Role.BORROWING), messageFile.countByQueue(Role.LENDING));
     }
 
     @GetMapping("/{id}")

@@ -146,7 +146,7 @@ abstract class OutboundContract extends RunningService {
     void shippedAfterAnInboundRequestArrivesAtThePeer() throws Exception {
         long id = inboundRequest(YazVectors.read("01-ill-request-minimal"));
 
-        HttpResponse<String> acted = api.post("/api/requests/" + id + "/actions", "{\"action\": \"shipped\", \"date\": \"20270115\"}");
+        HttpResponse<String> acted = api.post("/api/requests/" + id + "/actions", "{\"action\": \"shipped\", \"date-due\": \"2027-01-15\"}");
 
         assertThat(acted.statusCode()).as(acted.body()).isEqualTo(200);
         JsonNode shipped = json(OCLC.next(WAIT_MS)).get("Shipped");

@@ -51,7 +51,7 @@ class OutboundRulesTest {
 
     @Test
     void willSupplyIsRefusedToOclcOnly() throws Exception {
-        Apdu willSupply = ActionApdus.of(StaffAction.WILL_SUPPLY, new ActionRequest("will-supply", null, null, null, null, null, null, null),
+        Apdu willSupply = ActionApdus.of(StaffAction.WILL_SUPPLY, ActionRequest.of("will-supply", null),
                 new ActionApdus.Transaction(new TransactionKey("", "ZBW", "R-1", ""), "ZBW", "OCL"), NOW);
 
         assertThat(OutboundRules.check(willSupply, true, false)).map(OutboundRules.Refused::advice)

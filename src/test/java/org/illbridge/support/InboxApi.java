@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,9 +18,23 @@ public final class InboxApi {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    /** The Authorization header sent with every call, or null for none. */
+    private final String authorization;
 
+    /** The API as the test admin (staff and operator) uses it. */
     public InboxApi(int httpPort) {
+        this(httpPort, TestUsers.ADMIN);
+    }
+
+    private InboxApi(int httpPort, TestUsers user) {
         this.base = "http://127.0.0.1:" + httpPort;
+        this.authorization = user == null ? null : "Basic " + Base64.getEncoder().encodeToString(
+                (user.userName() + ":" + user.password()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The API as {@code user}, or with no login when null. */
+    public static InboxApi as(int httpPort, TestUsers user) {
+        return new InboxApi(httpPort, user);
     }
 
     /** GET a JSON document; fails unless the answer is 200. */
@@ -66,9 +82,21 @@ public final class InboxApi {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), handler);
     }
 
+    /** Any call, with this API's login. */
+    public HttpResponse<String> send(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        HttpRequest withLogin = authorization == null ? request
+                : HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", authorization).build();
         try {
-            return http.send(request, handler);
+            return http.send(withLogin, handler);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

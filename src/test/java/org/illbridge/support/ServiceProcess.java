@@ -58,6 +58,7 @@ public final class ServiceProcess implements AutoCloseable {
             arguments.add("--spring.datasource.username=" + TestDatabases.postgresUser());
             arguments.add("--spring.datasource.password=");
         }
+        arguments.addAll(TestUsers.arguments());
         arguments.addAll(List.of(settings));
         return new ServiceProcess(home, listenPort, httpPort, arguments);
     }

@@ -16,5 +16,6 @@ public final class ServiceProperties {
         }
         registry.add("illbridge.listen.host", () -> "127.0.0.1");
         registry.add("illbridge.listen.port", () -> listenPort);
+        TestUsers.settings((name, value) -> registry.add(name, () -> value));
     }
 }

@@ -298,12 +298,15 @@ public final class IllTypes {
 
     private static final SequenceOfType LOCATIONS = new SequenceOfType("SEQUENCE OF", LOCATION_INFO);
 
+    /** Conditional-Results' conditions. */
+    public static final EnumeratedType CONDITIONS = EnumeratedType.of("ENUMERATED",
+            "cost-exceeds-limit", 13, "charges", 14, "prepayment-required", 15,
+            "lacks-copyright-compliance", 16, "library-use-only", 22, "no-reproduction", 23,
+            "client-signature-required", 24, "special-collections-supervision-required", 25,
+            "other", 27, "responder-specific", 28, "proposed-delivery-service", 30);
+
     public static final SequenceType CONDITIONAL_RESULTS = SequenceType.of("Conditional-Results",
-            implicit(0, "conditions", EnumeratedType.of("ENUMERATED",
-                    "cost-exceeds-limit", 13, "charges", 14, "prepayment-required", 15,
-                    "lacks-copyright-compliance", 16, "library-use-only", 22, "no-reproduction", 23,
-                    "client-signature-required", 24, "special-collections-supervision-required", 25,
-                    "other", 27, "responder-specific", 28, "proposed-delivery-service", 30)).required(),
+            implicit(0, "conditions", CONDITIONS).required(),
             implicit(1, "date-for-reply", ISO_DATE).optional(),
             implicit(2, "locations", LOCATIONS).optional(),
             untagged("proposed-delivery-service", DELIVERY_SERVICE).optional());

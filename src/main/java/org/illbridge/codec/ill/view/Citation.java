@@ -1,10 +1,15 @@
 package org.illbridge.codec.ill.view;
 
 import java.nio.charset.Charset;
+import org.illbridge.codec.asn1.AsnValue;
 import org.illbridge.codec.ill.Apdu;
 
-/** What an ILL-Request asks for, as the message file keeps it: the item, when it is needed, what may be paid. */
-public record Citation(String title, String author, String needBefore, String maximumCost) {
+/**
+ * What an ILL-Request asks for, as the message file keeps it: the item (and its OCLC number), when
+ * it is needed, what may be paid, and for whom (the patron, ISO 10161's client).
+ */
+public record Citation(String title, String author, String needBefore, String maximumCost, String oclcNumber,
+                       String patron) {
 
     public static Citation of(Apdu apdu, Charset charset) {
         String cost = apdu.text(charset, "cost-info-type", "maximum-cost", "monetary-value")
@@ -14,6 +19,27 @@ public record Citation(String title, String author, String needBefore, String ma
         return new Citation(apdu.text(charset, "item-id", "title").orElse(null),
                 apdu.text(charset, "item-id", "author").orElse(null),
                 apdu.text(charset, "search-type", "need-before-date").orElse(null),
-                cost);
+                cost, oclcNumber(apdu, charset),
+                apdu.text(charset, "client-id", "client-name").orElse(null));
+    }
+
+    /** The OCLC number from item-id's system-no (the LAC SystemNo EXTERNAL with system oclc), if any. */
+    private static String oclcNumber(Apdu apdu, Charset charset) {
+        if (!(apdu.at("item-id", "system-no").orElse(null) instanceof AsnValue.Typed external)
+                || !(external.value() instanceof AsnValue.Sequence fields)
+                || !(fields.get("encoding").orElse(null) instanceof AsnValue.Choice encoding)
+                || !(encoding.value() instanceof AsnValue.Typed content)
+                || !(content.value() instanceof AsnValue.SequenceOf numbers)) {
+            return null;
+        }
+        for (AsnValue number : numbers.elements()) {
+            if (number instanceof AsnValue.Sequence systemNo
+                    && systemNo.get("system").orElse(null) instanceof AsnValue.Enumerated system
+                    && "oclc".equals(system.identifier())
+                    && systemNo.get("recordNo").orElse(null) instanceof AsnValue.IllString recordNo) {
+                return recordNo.text(charset).orElse(null);
+            }
+        }
+        return null;
     }
 }
