@@ -22,3 +22,9 @@ CREATE TABLE known_requester (
     added_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (site_symbol, symbol)
 );
+
+-- The Damaged queue: requests with a Damaged report in their history (a report that changes no state).
+CREATE INDEX apdu_history_type ON apdu_history (apdu_type, transaction_id);
+
+-- A request's record shows what was queued for it and whether it was sent.
+CREATE INDEX outbox_transaction ON outbox (transaction_id);

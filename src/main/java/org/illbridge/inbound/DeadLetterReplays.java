@@ -56,6 +56,11 @@ public final class DeadLetterReplays {
                 : new Replay(outcome.status().code(), null, null));
     }
 
+    /** Whether replaying it can work: open, and received (or sent, so it can go again), not refused before sending. */
+    public static boolean canReplay(DeadLetter letter) {
+        return letter.status() == DeadLetterStatus.OPEN && (letter.direction() == Direction.IN || letter.outboxId() != null);
+    }
+
     public boolean discard(long id) {
         return deadLetters.close(id, DeadLetterStatus.DISCARDED, clock.instant());
     }

@@ -62,8 +62,7 @@ record MessageFileWriter(MessageFileStore messageFile, InboxStore inbox, OutboxS
             ProtocolState state = held.map(IllTransaction::state).orElse(ProtocolState.IDLE);
             ProtocolEvent event = ProtocolEvent.received(in.apdu());
             ProtocolState next = ProtocolMachine.next(in.role(), state, event).orElseThrow(() -> prohibited(in, state, event));
-            Standing standing = in.apdu().type() == ApduType.EXPIRED
-                    ? new Standing(next, Queue.EXPIRED.label(), Queue.EXPIRED) : Standing.of(next);
+            Standing standing = Standing.after(held.map(IllTransaction::standing).orElse(null), next, event);
             IllTransaction t;
             if (held.isPresent()) {
                 t = held.get().with(keepUnknownRequesterQueue(held.get(), standing), now);

@@ -219,7 +219,7 @@ public final class OutboundService {
 
     /** @param note what staff should know about what was sent (a rule that rewrote it), or null */
     private Queued enqueue(IllTransaction t, ProtocolState next, Apdu apdu, Peer peer, Instant at, String note, String by) {
-        messageFile.update(t.with(Standing.of(next), at));
+        messageFile.update(t.with(Standing.after(t.standing(), next, ProtocolEvent.sent(apdu)), at));
         String json = json(apdu);
         long id = outbox.enqueue(t.id(), t.siteSymbol(), peer.symbol(), apdu.type().asnName(), json, at);
         messageFile.addHistory(t.id(), null, Direction.OUT, apdu.type().asnName(), peer.symbol(), at, encode(apdu), json,

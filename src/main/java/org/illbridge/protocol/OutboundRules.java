@@ -16,7 +16,11 @@ import org.illbridge.codec.ill.ApduType;
 public final class OutboundRules {
 
     /** A refused action: why, and what to do instead. */
-    public record Refused(String code, String reason, String advice) {
+    public record Refused(String code, String reason, String advice, List<FieldProblem> fields) {
+
+        public Refused(String code, String reason, String advice) {
+            this(code, reason, advice, List.of());
+        }
     }
 
     private OutboundRules() {
@@ -35,6 +39,10 @@ public final class OutboundRules {
             return newRequest(apdu, feeManagement);
         }
         return Optional.empty();
+    }
+
+    /** What is wrong with one field of a new request, by the field's name in the API. */
+    public record FieldProblem(String field, String problem) {
     }
 
     /** A staff action as OCLC's rules let it go: possibly rewritten (with a note saying so), or refused. */
@@ -76,37 +84,40 @@ public final class OutboundRules {
     }
 
     private static Optional<Refused> newRequest(Apdu apdu, boolean feeManagement) {
-        List<String> missing = new ArrayList<>();
+        List<FieldProblem> missing = new ArrayList<>();
         if (apdu.at("search-type", "level-of-service").isEmpty() && apdu.at("search-type", "need-before-date").isEmpty()
                 && apdu.at("search-type", "expiry-date").isEmpty()) {
-            missing.add("a service level, need-before date or expiry date (search-type)");
+            missing.add(new FieldProblem("level-of-service", "a service level, need-before date or expiry date (search-type)"));
         }
         if (apdu.at("item-id", "title").isEmpty()) {
-            missing.add("the title (item-id.title)");
+            missing.add(new FieldProblem("title", "the title (item-id.title)"));
         }
         if (apdu.at("item-id", "verification-reference-source").isEmpty()) {
-            missing.add("Verified, the source the citation was checked in (item-id.verification-reference-source)");
+            missing.add(new FieldProblem("verification",
+                    "Verified, the source the citation was checked in (item-id.verification-reference-source)"));
         }
         if (apdu.at("delivery-address").isEmpty()) {
-            missing.add("Ship To (delivery-address)");
+            missing.add(new FieldProblem("ship-to", "Ship To (delivery-address)"));
         }
         if (!asksForLoanOrCopy(apdu)) {
-            missing.add("a loan or copy-non-returnable service type (iLL-service-type)");
+            missing.add(new FieldProblem("service-type", "a loan or copy-non-returnable service type (iLL-service-type)"));
         }
         if (feeManagement) {
             Optional<String> currency = apdu.text(StandardCharsets.ISO_8859_1, "cost-info-type", "maximum-cost", "currency-code");
             if (apdu.at("cost-info-type", "maximum-cost").isEmpty()) {
-                missing.add("a maximum cost (cost-info-type.maximum-cost), required with ILL Fee Management");
+                missing.add(new FieldProblem("maximum-cost",
+                        "a maximum cost (cost-info-type.maximum-cost), required with ILL Fee Management"));
             } else if (!currency.map("USD"::equals).orElse(false)) {
-                missing.add("the maximum cost in USD (ILL Fee Management accepts no other currency)");
+                missing.add(new FieldProblem("maximum-cost", "the maximum cost in USD (ILL Fee Management accepts no other currency)"));
             }
         }
         if (missing.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Refused("oclc-incomplete-request",
-                "OCLC will not accept this request without " + String.join("; ", missing) + ".",
-                "Fill in the missing fields and place the request again."));
+                "OCLC will not accept this request without " + String.join("; ", missing.stream().map(FieldProblem::problem)
+                        .toList()) + ".",
+                "Fill in the missing fields and place the request again.", missing));
     }
 
     private static boolean asksForLoanOrCopy(Apdu apdu) {

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,11 +69,24 @@ public class DeadLetterStore {
     }
 
     public List<DeadLetter> list(DeadLetterStatus status, int limit) {
-        return status == null
-                ? jdbc.query("SELECT " + COLUMNS + " FROM dead_letter ORDER BY id DESC FETCH FIRST ? ROWS ONLY",
-                        DeadLetterStore::deadLetter, limit)
-                : jdbc.query("SELECT " + COLUMNS + " FROM dead_letter WHERE status = ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY",
-                        DeadLetterStore::deadLetter, status.code(), limit);
+        return list(status, null, limit);
+    }
+
+    /** Newest first, narrowed by status and reason code where given. */
+    public List<DeadLetter> list(DeadLetterStatus status, String reasonCode, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM dead_letter WHERE 1 = 1");
+        List<Object> arguments = new ArrayList<>();
+        if (status != null) {
+            sql.append(" AND status = ?");
+            arguments.add(status.code());
+        }
+        if (reasonCode != null) {
+            sql.append(" AND reason_code = ?");
+            arguments.add(reasonCode);
+        }
+        sql.append(" ORDER BY id DESC FETCH FIRST ? ROWS ONLY");
+        arguments.add(limit);
+        return jdbc.query(sql.toString(), DeadLetterStore::deadLetter, arguments.toArray());
     }
 
     public long count(DeadLetterStatus status) {

@@ -181,6 +181,15 @@ public class MessageFileStore {
         return found != null && found > 0;
     }
 
+    /** How many requests, for one role (or both when null), have an APDU of this type in their history. */
+    public long countReported(Role role, String apduType) {
+        String sql = "SELECT COUNT(DISTINCT t.id) FROM ill_transaction t JOIN apdu_history h ON h.transaction_id = t.id"
+                + " WHERE h.apdu_type = ?" + (role == null ? "" : " AND t.role = ?");
+        Long count = role == null ? jdbc.queryForObject(sql, Long.class, apduType)
+                : jdbc.queryForObject(sql, Long.class, apduType, role.code());
+        return count == null ? 0 : count;
+    }
+
     /** How many requests each queue holds, for one role (or both when null). */
     public Map<Queue, Long> countByQueue(Role role) {
         Map<Queue, Long> counts = new EnumMap<>(Queue.class);
@@ -212,6 +221,10 @@ public class MessageFileStore {
             arguments.add(search.symbol());
             arguments.add(search.symbol());
             arguments.add(search.symbol());
+        }
+        if (search.reported() != null) {
+            sql.append(" AND id IN (SELECT transaction_id FROM apdu_history WHERE apdu_type = ?)");
+            arguments.add(search.reported());
         }
         String text = search.text() == null ? "" : search.text().strip();
         if (!text.isEmpty()) {

@@ -152,6 +152,15 @@ public class OutboxStore {
                 OutboxStatus.REJECTED.code()) == 1;
     }
 
+    /**
+     * Sends it at the next poll: a failed or rejected entry from the start, a pending one waiting out
+     * its retry delay at once. False when it is neither (sent, or being sent).
+     */
+    public boolean retryNow(long id, Instant now) {
+        return resend(id, now) || jdbc.update("UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND status = ?",
+                Timestamp.from(now), id, OutboxStatus.PENDING.code()) == 1;
+    }
+
     public long count(OutboxStatus status) {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE status = ?", Long.class, status.code());
         return count == null ? 0 : count;
@@ -174,6 +183,12 @@ public class OutboxStore {
                 + " ORDER BY sent_at DESC, id DESC FETCH FIRST 1 ROWS ONLY", OutboxStore::entry, transactionId,
                 OutboxStatus.SENT.code())
                 .stream().findFirst();
+    }
+
+    /** Everything queued for one transaction, oldest first: what was sent, and what still waits. */
+    public List<OutboxEntry> forTransaction(long transactionId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM outbox WHERE transaction_id = ? ORDER BY id", OutboxStore::entry,
+                transactionId);
     }
 
     public List<OutboxEntry> list(OutboxStatus status, int limit) {

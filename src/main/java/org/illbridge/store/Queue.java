@@ -11,6 +11,8 @@ public enum Queue {
     NEW("New"),
     PENDING("Pending"),
     FORWARDED("Forwarded"),
+    /** Answered Will Supply (Will Send), not yet shipped. */
+    WILL_SUPPLY("Will Supply"),
     CONDITIONAL("Conditional"),
     CANCEL_PENDING("Cancel Pending"),
     CANCELLED("Cancelled"),

@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -23,7 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * never an SQL statement or a stack trace. Spring's own request errors (malformed JSON, a wrong
  * method) are problem details too ({@link ResponseEntityExceptionHandler}).
  */
-@RestControllerAdvice
+@RestControllerAdvice(annotations = RestController.class)
 public class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
@@ -51,6 +52,9 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         problem.setProperty("reason-code", e.refused().code());
         problem.setProperty("advice", e.refused().advice());
         problem.setProperty("dead-letter", e.deadLetter());
+        if (!e.refused().fields().isEmpty()) {
+            problem.setProperty("fields", e.refused().fields());
+        }
         return problem;
     }
 

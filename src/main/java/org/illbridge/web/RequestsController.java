@@ -49,7 +49,7 @@ public class RequestsController {
                                      @RequestParam(defaultValue = "100") int limit) {
         Limits.check(limit);
         return messageFile.list(new RequestSearch(role == null ? null : Role.ofCode(role),
-                queue == null ? null : Queue.ofLabel(queue), status, symbol, q, before, limit));
+                queue == null ? null : Queue.ofLabel(queue), status, symbol, q, null, before, limit));
     }
 
     @GetMapping("/queues")

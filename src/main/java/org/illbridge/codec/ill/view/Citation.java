@@ -25,9 +25,7 @@ public record Citation(String title, String author, String needBefore, String ma
 
     /** The OCLC number from item-id's system-no (the LAC SystemNo EXTERNAL with system oclc), if any. */
     private static String oclcNumber(Apdu apdu, Charset charset) {
-        if (!(apdu.at("item-id", "system-no").orElse(null) instanceof AsnValue.Typed external)
-                || !(external.value() instanceof AsnValue.Sequence fields)
-                || !(fields.get("encoding").orElse(null) instanceof AsnValue.Choice encoding)
+        if (!(apdu.at("item-id", "system-no", "encoding").orElse(null) instanceof AsnValue.Choice encoding)
                 || !(encoding.value() instanceof AsnValue.Typed content)
                 || !(content.value() instanceof AsnValue.SequenceOf numbers)) {
             return null;

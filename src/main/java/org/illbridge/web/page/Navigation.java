@@ -1,0 +1,97 @@
+package org.illbridge.web.page;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.illbridge.protocol.Role;
+import org.illbridge.store.DeadLetterStatus;
+import org.illbridge.store.DeadLetterStore;
+import org.illbridge.store.MessageFileStore;
+import org.illbridge.store.OutboxStatus;
+import org.illbridge.store.OutboxStore;
+import org.illbridge.store.Queue;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The queue list beside every page, as OCLC's message file has it: borrowing and lending queues with
+ * their counts, and the operators' queues.
+ */
+@Component
+public class Navigation {
+
+    /** One queue in the list. */
+    public record Link(String label, String href, long count) {
+    }
+
+    /** The list: staff's queues per role, then the operators'. */
+    public record Queues(List<Link> borrowing, List<Link> lending, List<Link> operations) {
+    }
+
+    /** The queues staff work, in the order OCLC's message file lists them; the label shown for OCLC's own. */
+    static final List<Queue> STAFF_QUEUES = List.of(Queue.PENDING, Queue.CONDITIONAL, Queue.WILL_SUPPLY, Queue.SHIPPED,
+            Queue.RECEIVED, Queue.RETURNED, Queue.CHECKED_IN, Queue.NOT_SUPPLIED, Queue.RENEW_PENDING, Queue.OVERDUE,
+            Queue.RECALLED, Queue.CANCEL_PENDING, Queue.CANCELLED, Queue.LOST);
+    static final String DAMAGED = "Damaged";
+
+    private final MessageFileStore messageFile;
+    private final DeadLetterStore deadLetters;
+    private final OutboxStore outbox;
+
+    public Navigation(MessageFileStore messageFile, DeadLetterStore deadLetters, OutboxStore outbox) {
+        this.messageFile = messageFile;
+        this.deadLetters = deadLetters;
+        this.outbox = outbox;
+    }
+
+    public Queues queues() {
+        return new Queues(forRole(Role.BORROWING), forRole(Role.LENDING), operations());
+    }
+
+    /** What a queue is called on the page. */
+    static String label(Queue queue) {
+        return switch (queue) {
+            case OCLC -> "Update in OCLC";
+            case RECALLED -> "Recall";
+            default -> queue.label();
+        };
+    }
+
+    static String queueHref(Role role, String queue) {
+        return UriComponentsBuilder.fromPath("/").queryParam("role", role.code()).queryParam("queue", queue)
+                .encode().toUriString();
+    }
+
+    private List<Link> forRole(Role role) {
+        Map<Queue, Long> counts = messageFile.countByQueue(role);
+        List<Link> links = new ArrayList<>();
+        for (Queue queue : STAFF_QUEUES) {
+            links.add(new Link(label(queue), queueHref(role, queue.label()), counts.getOrDefault(queue, 0L)));
+        }
+        links.add(new Link(DAMAGED, UriComponentsBuilder.fromPath("/").queryParam("role", role.code())
+                .queryParam("reported", DAMAGED).toUriString(), messageFile.countReported(role, DAMAGED)));
+        for (Queue queue : List.of(Queue.UNKNOWN_REQUESTER, Queue.OCLC)) {
+            links.add(new Link(label(queue), queueHref(role, queue.label()), counts.getOrDefault(queue, 0L)));
+        }
+        for (Queue queue : List.of(Queue.NEW, Queue.FORWARDED, Queue.EXPIRED)) {
+            if (counts.getOrDefault(queue, 0L) > 0) {
+                links.add(new Link(label(queue), queueHref(role, queue.label()), counts.get(queue)));
+            }
+        }
+        return links;
+    }
+
+    private List<Link> operations() {
+        List<Link> links = new ArrayList<>();
+        links.add(new Link("Dead letters", "/operations/dead-letters", deadLetters.count(DeadLetterStatus.OPEN)));
+        for (Map.Entry<String, Long> reason : deadLetters.openByReason().entrySet()) {
+            links.add(new Link("… " + reason.getKey(), UriComponentsBuilder.fromPath("/operations/dead-letters")
+                    .queryParam("reason", reason.getKey()).toUriString(), reason.getValue()));
+        }
+        links.add(new Link("Sending failed", "/operations/outbox?status=failed", outbox.count(OutboxStatus.FAILED)));
+        links.add(new Link("Outbox", "/operations/outbox", outbox.count(OutboxStatus.PENDING)));
+        links.add(new Link("Inbox", "/operations/inbox", -1));
+        links.add(new Link("Profiles", "/operations/profiles", -1));
+        return links;
+    }
+}
