@@ -69,7 +69,7 @@ final class ConfiguredUsers {
         try {
             if (Files.exists(file)) {
                 String kept = Files.readString(file).strip();
-                LOG.warn("No users are configured: log in as '{}' with the password in {}", FIRST_START_USER, file.toAbsolutePath());
+                LOG.warn("No users are configured: log in as '{}' with the password in {}", FIRST_START_USER, file.toAbsolutePath().normalize());
                 return kept;
             }
             byte[] random = new byte[12];
@@ -84,7 +84,7 @@ final class ConfiguredUsers {
             }
             LOG.warn("No users are configured: log in as '{}' with the password {} (kept in {}). Configure"
                     + " illbridge.security.users before opening the page beyond this machine.", FIRST_START_USER, password,
-                    file.toAbsolutePath());
+                    file.toAbsolutePath().normalize());
             return password;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the first-start password in " + file, e);

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import org.illbridge.support.FreePort;
+import org.illbridge.support.InboxApi;
 import org.illbridge.support.ServiceProperties;
 import org.illbridge.support.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The message-file page is served, and the profiles it shows speak the API's kebab-case. */
+/** The staff page starts at its login, and the profiles the API shows speak kebab-case. */
 class MessageFilePageTest extends RunningService {
 
     private static final String DATABASE = TestDatabases.newH2Url();
@@ -22,13 +23,14 @@ class MessageFilePageTest extends RunningService {
     }
 
     @Test
-    void servesTheMessageFilePageThatReadsTheApi() {
-        HttpResponse<String> page = api.text("/");
+    void thePageAsksForALoginFirst() {
+        HttpResponse<String> page = InboxApi.as(httpPort, null).text("/");
+        HttpResponse<String> login = InboxApi.as(httpPort, null).text("/login");
 
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-        assertThat(page.body()).contains("<title>illbridge — message file</title>", "/api/dead-letters", "/api/requests",
-                "/replay", "/resend");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/login"));
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("<title>Log in — illbridge</title>", "name=\"_csrf\"", "autocomplete=\"current-password\"");
     }
 
     @Test

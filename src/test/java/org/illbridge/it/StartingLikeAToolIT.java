@@ -67,7 +67,9 @@ class StartingLikeAToolIT {
             Process service = start(elsewhere, "--illbridge.home=" + home, "--server.port=" + httpPort,
                     "--illbridge.listen.port=0");
             try {
-                InboxApi api = new InboxApi(httpPort);
+                Path password = home.resolve("data").resolve("initial-admin-password");
+                await().atMost(Duration.ofSeconds(90)).until(() -> Files.exists(password));
+                InboxApi api = InboxApi.withPassword(httpPort, "admin", Files.readString(password).strip());
                 await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
                         .until(() -> api.json("/api/profiles").size() == 1);
                 assertThat(api.json("/api/profiles").get(0).get("symbol").asString()).isEqualTo("HOM");
@@ -77,6 +79,17 @@ class StartingLikeAToolIT {
                 service.destroyForcibly().waitFor();
             }
         }
+    }
+
+    @Test
+    void withNoUsersThePageIsNotOpenedBeyondThisMachine() throws Exception {
+        Path home = Files.createDirectories(Path.of("target", "it", "open-" + UUID.randomUUID()).resolve("routes")).getParent();
+
+        Run started = run(home, "--server.address=0.0.0.0", "--server.port=0", "--illbridge.listen.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:open-test");
+
+        assertThat(started.exit()).isNotZero();
+        assertThat(started.output()).contains("server.address is 0.0.0.0, beyond this machine, and no users are configured");
     }
 
     @Test

@@ -27,9 +27,21 @@ public final class InboxApi {
     }
 
     private InboxApi(int httpPort, TestUsers user) {
+        this(httpPort, user == null ? null : basic(user.userName(), user.password()));
+    }
+
+    private InboxApi(int httpPort, String authorization) {
         this.base = "http://127.0.0.1:" + httpPort;
-        this.authorization = user == null ? null : "Basic " + Base64.getEncoder().encodeToString(
-                (user.userName() + ":" + user.password()).getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
+    }
+
+    private static String basic(String name, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The API with any name and password (a wrong one, say). */
+    public static InboxApi withPassword(int httpPort, String name, String password) {
+        return new InboxApi(httpPort, basic(name, password));
     }
 
     /** The API as {@code user}, or with no login when null. */
