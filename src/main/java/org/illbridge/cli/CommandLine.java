@@ -22,6 +22,7 @@ import org.illbridge.codec.ill.Apdu;
 import org.illbridge.codec.ill.IllCodec;
 import org.illbridge.codec.json.ApduJson;
 import org.illbridge.codec.json.JsonViewException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
@@ -32,7 +33,7 @@ import tools.jackson.databind.MappingIterator;
  */
 public final class CommandLine {
 
-    public static final Set<String> COMMANDS = Set.of("decode", "encode", "send", "help");
+    public static final Set<String> COMMANDS = Set.of("decode", "encode", "send", "hash-password", "help");
     private static final Set<String> HELP = Set.of("--help", "-h", "-help");
 
     private static final String USAGE = """
@@ -41,6 +42,8 @@ public final class CommandLine {
               encode [--charset NAME] FILE.json [-o OUT] write the BER bytes of the JSON APDUs
               send HOST:PORT [--wait SECONDS] FILE...   send the APDUs (BER, or .json) on one
                                                         connection; print what comes back as JSON
+              hash-password                             read a password from standard input; print the hash
+                                                        for illbridge.security.users (a login)
               help                                      this text
             FILE may be - for standard input. ILL-Strings are read as UTF-8 unless --charset
             names another (e.g. ISO-8859-1).
@@ -90,6 +93,7 @@ public final class CommandLine {
                 case "decode" -> decode(arguments);
                 case "encode" -> encode(arguments);
                 case "send" -> send(arguments);
+                case "hash-password" -> hashPassword();
                 default -> {
                     out.println(USAGE);
                     yield 0;
@@ -99,6 +103,18 @@ public final class CommandLine {
             err.println("illbridge: " + describe(e));
             return 1;
         }
+    }
+
+    /** A password's hash for the configuration, so that the password itself is written nowhere. */
+    private int hashPassword() throws IOException {
+        String password = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("");
+        if (password.isEmpty()) {
+            err.println("illbridge: hash-password reads the password from standard input, e.g."
+                    + " read -rs PW && printf '%s' \"$PW\" | java -jar illbridge.jar hash-password");
+            return 1;
+        }
+        out.println(PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(password));
+        return 0;
     }
 
     private int decode(Arguments arguments) throws IOException {
@@ -302,7 +318,7 @@ public final class CommandLine {
                     }
                 }
             }
-            if (!"help".equals(command) && !"send".equals(command) && files.isEmpty()) {
+            if (Set.of("decode", "encode").contains(command) && files.isEmpty()) {
                 throw new IllegalArgumentException(command + " needs at least one file");
             }
             return new Arguments(command, files, charset, output, target, waitSeconds);

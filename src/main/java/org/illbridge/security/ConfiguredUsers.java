@@ -31,12 +31,14 @@ final class ConfiguredUsers {
     private ConfiguredUsers() {
     }
 
-    static List<UserDetails> of(SecurityProperties properties, String serverAddress, PasswordEncoder encoder) {
+    /** @param identityProvider people log in through the library's identity provider (OIDC) as well */
+    static List<UserDetails> of(SecurityProperties properties, String serverAddress, PasswordEncoder encoder,
+                                boolean identityProvider) {
         List<UserDetails> users = new ArrayList<>();
         for (SecurityProperties.User user : properties.users()) {
             users.add(check(user));
         }
-        if (!users.isEmpty()) {
+        if (!users.isEmpty() || identityProvider) {
             return users;
         }
         if (!isLoopback(serverAddress)) {

@@ -2,6 +2,7 @@ package org.illbridge.security;
 
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -42,8 +44,9 @@ public class SecurityConfiguration {
 
     @Bean
     UserDetailsService users(SecurityProperties properties, @Value("${server.address:}") String serverAddress,
-                             PasswordEncoder encoder) {
-        List<UserDetails> users = ConfiguredUsers.of(properties, serverAddress, encoder);
+                             PasswordEncoder encoder, ObjectProvider<ClientRegistrationRepository> identityProvider) {
+        List<UserDetails> users = ConfiguredUsers.of(properties, serverAddress, encoder,
+                identityProvider.getIfAvailable() != null);
         return new InMemoryUserDetailsManager(users);
     }
 
@@ -90,7 +93,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain page(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+    SecurityFilterChain page(HttpSecurity http, AuthenticationManager authentication, SecurityProperties properties,
+                             ObjectProvider<ClientRegistrationRepository> identityProvider) throws Exception {
         http.authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/page.css", "/error", "/favicon.ico").permitAll()
@@ -99,6 +103,10 @@ public class SecurityConfiguration {
                         .anyRequest().hasRole(StaffRole.OPERATOR.name()))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logged-out"));
+        if (identityProvider.getIfAvailable() != null) {
+            http.oauth2Login(oidc -> oidc.loginPage("/login").defaultSuccessUrl("/", false)
+                    .userInfoEndpoint(info -> info.userAuthoritiesMapper(new OidcRoles(properties.oidcRolesClaim()))));
+        }
         return http.build();
     }
 }

@@ -14,12 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *              users are configured (loopback only)
  * @param failedLoginsAllowed failed logins for one name from one address before each further attempt waits
  * @param longestLoginWait the longest such wait
+ * @param oidcRolesClaim with an identity provider configured (OIDC, under
+ *              {@code spring.security.oauth2.client}), the ID token claim that names a person's roles
  */
 @ConfigurationProperties("illbridge.security")
 public record SecurityProperties(@DefaultValue List<User> users,
                                  @DefaultValue("data/initial-admin-password") String initialPasswordFile,
                                  @DefaultValue("5") int failedLoginsAllowed,
-                                 @DefaultValue("5m") Duration longestLoginWait) {
+                                 @DefaultValue("5m") Duration longestLoginWait,
+                                 @DefaultValue("roles") String oidcRolesClaim) {
 
     /** One login. */
     public record User(String name, String password, @DefaultValue List<String> roles) {

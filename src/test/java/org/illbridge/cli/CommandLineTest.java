@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import org.illbridge.codec.ill.IllCodec;
 import org.illbridge.support.YazVectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as a user runs it: files in, JSON or BER out, one line per failure. */
@@ -140,6 +141,21 @@ class CommandLineTest {
     void anUnknownCommandShowsTheUsage() {
         assertThat(run("frobnicate")).isEqualTo(2);
         assertThat(stderr()).contains("unknown command 'frobnicate'", "usage:");
+    }
+
+    @Test
+    void hashPasswordPrintsAHashTheLoginAccepts() {
+        assertThat(run("correct horse\n".getBytes(StandardCharsets.UTF_8), "hash-password")).isZero();
+
+        String hash = stdout().strip();
+        assertThat(hash).startsWith("{bcrypt}").doesNotContain("correct horse");
+        assertThat(PasswordEncoderFactories.createDelegatingPasswordEncoder().matches("correct horse", hash)).isTrue();
+    }
+
+    @Test
+    void hashPasswordWithNothingOnStandardInputSaysHowToGiveIt() {
+        assertThat(run("hash-password")).isEqualTo(1);
+        assertThat(stderr()).contains("reads the password from standard input");
     }
 
     private static byte[] answerOnce(ServerSocket server, int expected, byte[] reply) {
