@@ -105,6 +105,13 @@ public final class OutboundService {
             return new Available(t.id(), t.status(), "Update this request in OCLC: it was created before " + t.siteSymbol()
                     + "'s ISO ILL profile was installed, so OCLC's message file is where it is worked.", List.of());
         }
+        Peer peer;
+        try {
+            peer = destination(site(t.siteSymbol()), t.role() == Role.LENDING ? t.requesterSymbol() : t.responderSymbol());
+        } catch (IllegalArgumentException noPeer) {
+            return new Available(t.id(), t.status(), "Nothing can be sent for this request: " + noPeer.getMessage() + ".",
+                    List.of());
+        }
         List<Offer> offers = new ArrayList<>();
         if (t.queue() == Queue.UNKNOWN_REQUESTER) {
             // staff decide on the requester first; answering the request at once takes it out of the queue too
@@ -112,7 +119,7 @@ public final class OutboundService {
             offers.add(new Offer(REFUSE_REQUESTER, "Refuse requester", ApduType.ILL_ANSWER.asnName(), List.of(ActionField.NOTE)));
         }
         for (StaffAction action : StaffAction.values()) {
-            if (action.allowedIn(t.role(), t.state())) {
+            if (action.allowedIn(t.role(), t.state()) && OutboundRules.offers(action, peer.oclcRules())) {
                 offers.add(new Offer(action.apiName(), action.label(), action.apduType().asnName(), action.fields()));
             }
         }

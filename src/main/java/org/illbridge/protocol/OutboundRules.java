@@ -26,6 +26,11 @@ public final class OutboundRules {
     private OutboundRules() {
     }
 
+    /** Whether staff are offered the action at all: OCLC's rules forbid Will Supply outright. */
+    public static boolean offers(StaffAction action, boolean oclcRules) {
+        return !(oclcRules && action == StaffAction.WILL_SUPPLY);
+    }
+
     public static Optional<Refused> check(Apdu apdu, boolean oclcRules, boolean feeManagement) {
         if (!oclcRules) {
             return Optional.empty();

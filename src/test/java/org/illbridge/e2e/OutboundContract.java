@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.illbridge.codec.ill.IllCodec;
 import org.illbridge.codec.json.ApduJson;
@@ -206,6 +207,72 @@ abstract class OutboundContract extends RunningService {
                 + " Ship To (delivery-address).");
         assertThat(api.json("/api/outbox")).isEmpty();
         assertThat(api.json("/api/requests")).isEmpty();
+    }
+
+    @Test
+    void theAvailableActionsAreWhatTheProtocolAndOclcsRulesAllowNow() {
+        long id = inboundRequest(YazVectors.read("01-ill-request-minimal"));
+
+        JsonNode available = api.json("/api/requests/" + id + "/actions");
+
+        assertThat(available.get("banner").isNull()).isTrue();
+        assertThat(available.findValuesAsString("action")).as("a Pending lending request, answered to OCLC")
+                .contains("shipped", "not-supplied", "conditional", "retry", "message", "status-query")
+                .doesNotContain("will-supply", "received", "renew", "checked-in");
+        JsonNode shipped = available.get("actions").valueStream().filter(a -> a.get("action").asString().equals("shipped"))
+                .findFirst().orElseThrow();
+        assertThat(shipped.get("fields").findValuesAsString("name")).containsExactly("date-shipped", "date-due", "service-type",
+                "note");
+        assertThat(shipped.at("/fields/1/kind").asString()).isEqualTo("date");
+
+        api.post("/api/requests/" + id + "/actions", "{\"action\": \"shipped\"}");
+        assertThat(api.json("/api/requests/" + id + "/actions").findValuesAsString("action")).as("once Shipped")
+                .contains("recall", "overdue", "message").doesNotContain("shipped", "not-supplied");
+    }
+
+    @Test
+    void datesAreNamedAndCheckedBeforeAnythingIsSent() {
+        long id = inboundRequest(YazVectors.read("01-ill-request-minimal"));
+
+        HttpResponse<String> impossible = api.post("/api/requests/" + id + "/actions",
+                "{\"action\": \"shipped\", \"date-due\": \"2027-02-30\"}");
+        HttpResponse<String> early = api.post("/api/requests/" + id + "/actions",
+                "{\"action\": \"shipped\", \"date-shipped\": \"2026-11-20\", \"date-due\": \"20261110\"}");
+        HttpResponse<String> old = api.post("/api/requests/" + id + "/actions",
+                "{\"action\": \"shipped\", \"date\": \"20270115\"}");
+
+        assertThat(api.parse(impossible.body()).get("detail").asString()).isEqualTo("date-due '2027-02-30' is not a date in the calendar.");
+        assertThat(api.parse(early.body()).get("detail").asString()).isEqualTo("date-due 2026-11-10 is before the ship date 2026-11-20.");
+        assertThat(api.parse(old.body()).get("detail").asString()).startsWith("'date' is not a field any more");
+        assertThat(List.of(impossible.statusCode(), early.statusCode(), old.statusCode())).containsOnly(400);
+        assertThat(api.json("/api/outbox")).isEmpty();
+    }
+
+    @Test
+    void aRequestFromAnUnknownRequesterCanBeRefusedAndTheRequesterGetsTheProtocolsAnswer() throws Exception {
+        long id = inboundRequest(YazVectors.read("01-ill-request-minimal"));
+        assertThat(api.json("/api/requests/" + id).at("/request/queue").asString()).isEqualTo("Unknown Requester");
+        assertThat(api.json("/api/requests/" + id + "/actions").findValuesAsString("action"))
+                .startsWith("accept-requester", "refuse-requester");
+
+        HttpResponse<String> refused = api.post("/api/requests/" + id + "/actions",
+                "{\"action\": \"refuse-requester\", \"note\": \"We do not lend to you\"}");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
+        JsonNode answer = json(OCLC.next(WAIT_MS)).get("ILL-Answer");
+        assertThat(answer.get("transaction-results").asString()).isEqualTo("unfilled");
+        assertThat(answer.at("/results-explanation/unfilled-results/reason-unfilled").asString()).isEqualTo("policy-problem");
+        assertThat(api.json("/api/requests/" + id).at("/request/queue").asString()).isEqualTo("Not Supplied");
+    }
+
+    @Test
+    void aRequestThatPredatesTheProfileOffersNoActionAndSaysWhy() {
+        long id = inboundRequest(Variants.withSymbol(YazVectors.read("01-ill-request-minimal"), "responder-id", "PRE"));
+
+        JsonNode available = api.json("/api/requests/" + id + "/actions");
+
+        assertThat(available.get("actions")).isEmpty();
+        assertThat(available.get("banner").asString()).startsWith("Update this request in OCLC");
     }
 
     @Test

@@ -124,12 +124,15 @@ class StaffPageBrowserTest extends RunningService {
         long id = inboundRequest("ZBW", "B-REFUSE", "Refused title");
 
         browser.logInAs(TestUsers.STAFF).go("/requests/" + id);
-        browser.find(By.cssSelector("#action-will-supply summary")).click();
-        browser.find(By.cssSelector("#action-will-supply button[type=submit]")).click();
+        assertThat(browser.findAll(By.id("action-will-supply"))).as("OCLC's rules forbid Will Supply: not offered").isEmpty();
+        browser.find(By.cssSelector("#action-conditional summary")).click();
+        browser.find(By.id("conditional-bibliographic")).click();
+        browser.find(By.cssSelector("#action-conditional button[type=submit]")).click();
 
         WebElement refusal = browser.find(By.cssSelector(".result.refused[role=alert]"));
-        assertThat(refusal.getText()).contains("Refused, nothing was sent", "OCLC does not accept Will Supply");
-        assertThat(browser.text()).contains("Pending");
+        assertThat(refusal.getText()).contains("Refused, nothing was sent", "Do not answer Conditional",
+                "Answer Not Supplied with the reason not-found-as-cited.");
+        assertThat(api.json("/api/requests/" + id).at("/request/status").asString()).isEqualTo("Pending");
     }
 
     @Test
