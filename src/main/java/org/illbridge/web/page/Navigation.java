@@ -57,25 +57,19 @@ public class Navigation {
         };
     }
 
-    static String queueHref(Role role, String queue) {
-        return UriComponentsBuilder.fromPath("/").queryParam("role", role.code()).queryParam("queue", queue)
-                .encode().toUriString();
-    }
-
     private List<Link> forRole(Role role) {
         Map<Queue, Long> counts = messageFile.countByQueue(role);
         List<Link> links = new ArrayList<>();
         for (Queue queue : STAFF_QUEUES) {
-            links.add(new Link(label(queue), queueHref(role, queue.label()), counts.getOrDefault(queue, 0L)));
+            links.add(new Link(label(queue), QueuesPage.link(role, queue.label(), null, null, null), counts.getOrDefault(queue, 0L)));
         }
-        links.add(new Link(DAMAGED, UriComponentsBuilder.fromPath("/").queryParam("role", role.code())
-                .queryParam("reported", DAMAGED).toUriString(), messageFile.countReported(role, DAMAGED)));
+        links.add(new Link(DAMAGED, QueuesPage.link(role, null, DAMAGED, null, null), messageFile.countReported(role, DAMAGED)));
         for (Queue queue : List.of(Queue.UNKNOWN_REQUESTER, Queue.OCLC)) {
-            links.add(new Link(label(queue), queueHref(role, queue.label()), counts.getOrDefault(queue, 0L)));
+            links.add(new Link(label(queue), QueuesPage.link(role, queue.label(), null, null, null), counts.getOrDefault(queue, 0L)));
         }
         for (Queue queue : List.of(Queue.NEW, Queue.FORWARDED, Queue.EXPIRED)) {
             if (counts.getOrDefault(queue, 0L) > 0) {
-                links.add(new Link(label(queue), queueHref(role, queue.label()), counts.get(queue)));
+                links.add(new Link(label(queue), QueuesPage.link(role, queue.label(), null, null, null), counts.get(queue)));
             }
         }
         return links;

@@ -44,10 +44,15 @@ public class QueuesPage {
         model.addAttribute("older", requests.size() < page.pageSize() ? null
                 : link(side, label, reported, searched, requests.get(requests.size() - 1).id()));
         model.addAttribute("newest", before == null ? null : link(side, label, reported, searched, null));
+        if (!searching) {
+            // the queue list marks this queue, however the address was written ("/" is Lending Pending)
+            model.addAttribute("currentHref", link(side, label, reported, null, null));
+        }
         return "queue";
     }
 
-    private static String link(Role role, String queue, String reported, String q, Long before) {
+    /** The address of a queue (or a search), a page of it when {@code before} is given. */
+    static String link(Role role, String queue, String reported, String q, Long before) {
         return UriComponentsBuilder.fromPath("/").queryParam("role", role.code())
                 .queryParamIfPresent("queue", Optional.ofNullable(queue))
                 .queryParamIfPresent("reported", Optional.ofNullable(reported))
