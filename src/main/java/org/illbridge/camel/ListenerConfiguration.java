@@ -33,6 +33,11 @@ public class ListenerConfiguration {
     /** Writes a body of bytes (an encoded APDU) as it is: for replies on the listener and sends to peers. */
     public static final String APDU_ENCODER = "isoIllApduEncoder";
 
+    @Bean
+    ListenerPortCheck listenerPortCheck(ListenerProperties listen) {
+        return ListenerPortCheck.of(listen.host(), listen.port());
+    }
+
     @Bean(FRAME_DECODER)
     BerFrameDecoderFactory isoIllFrameDecoder(ListenerProperties listen) {
         return new BerFrameDecoderFactory(new FramingLimits(listen.maxFrameBytes(), listen.maxNestingDepth(),
