@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.illbridge.codec.ill.IllCodec;
 import org.illbridge.codec.json.ApduJson;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -175,6 +177,24 @@ class StaffPageBrowserTest extends RunningService {
     }
 
     @Test
+    void everyControlIsLabelledAndAnActionCanBeTakenWithTheKeyboardAlone() throws Exception {
+        long id = inboundRequest("ZBW", "B-KEYS", "Keyboard title");
+
+        browser.logInAs(TestUsers.STAFF);
+        for (String page : List.of("/requests/" + id, "/requests/new", "/?role=lending&queue=Pending")) {
+            browser.go(page);
+            assertThat(browser.unlabelledControls()).as("controls without a label on " + page).isEmpty();
+        }
+        browser.go("/requests/" + id);
+        browser.find(By.cssSelector("#action-message summary")).sendKeys(Keys.ENTER);
+        browser.find(By.id("message-note")).sendKeys("Sent from the keyboard");
+        browser.find(By.cssSelector("#action-message button[type=submit]")).sendKeys(Keys.ENTER);
+
+        assertThat(browser.find(By.cssSelector(".result.queued")).getText()).contains("Queued for sending");
+        assertThat(json(ZBW.next(WAIT_MS)).at("/Message/note").asString()).isEqualTo("Sent from the keyboard");
+    }
+
+    @Test
     void aViewerCanReadButNotAct() {
         long id = inboundRequest("ZBW", "B-VIEW", "Only to read");
 
@@ -182,7 +202,7 @@ class StaffPageBrowserTest extends RunningService {
 
         assertThat(browser.text()).contains("Only to read", "acting on it needs the staff role");
         assertThat(browser.findAll(By.cssSelector(".actions form"))).isEmpty();
-        assertThat(browser.text()).doesNotContain("New borrowing request");
+        assertThat(browser.text()).doesNotContain("New borrowing request").doesNotContain("Dead letters");
     }
 
     /** Sends an ILL-Request from {@code requester} to OCL over the listener; returns its request id once applied. */

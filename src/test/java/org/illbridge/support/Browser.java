@@ -90,6 +90,15 @@ public final class Browser implements AutoCloseable {
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", driver.findElement(by), value);
     }
 
+    /** The form controls on the page that a screen reader could not name (no label, no aria-label). */
+    @SuppressWarnings("unchecked")
+    public List<String> unlabelledControls() {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                return Array.from(document.querySelectorAll('input, select, textarea'))
+                  .filter(c => c.type !== 'hidden' && c.labels.length === 0 && !c.getAttribute('aria-label'))
+                  .map(c => c.outerHTML);""");
+    }
+
     public String path() {
         return driver.getCurrentUrl().substring(base.length());
     }
