@@ -153,18 +153,45 @@ public class MessageFileStore {
                 .stream().findFirst();
     }
 
-    /** Requests newest first, narrowed by whatever the search gives. */
+    /**
+     * Requests newest first, narrowed by whatever the search gives. Searched text is first looked up
+     * as a transaction qualifier or an OCLC number (indexed); only when neither finds anything is it
+     * matched against symbols and the words of titles, authors and patrons, which reads every request.
+     */
     public List<IllTransaction> list(RequestSearch search) {
+        boolean searching = search.text() != null && !search.text().isBlank();
+        if (searching) {
+            List<IllTransaction> exact = list(search, true);
+            if (!exact.isEmpty()) {
+                return exact;
+            }
+        }
+        return list(search, false);
+    }
+
+    private List<IllTransaction> list(RequestSearch search, boolean identifiersOnly) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ill_transaction WHERE 1 = 1");
         List<Object> arguments = new ArrayList<>();
-        narrow(search, sql, arguments);
+        narrow(search, identifiersOnly, sql, arguments);
         if (search.beforeId() != null) {
             sql.append(" AND id < ?");
             arguments.add(search.beforeId());
         }
-        sql.append(" ORDER BY id DESC FETCH FIRST ? ROWS ONLY");
+        sql.append(" ORDER BY ").append(orderFor(search)).append(" FETCH FIRST ? ROWS ONLY");
         arguments.add(search.limit());
         return jdbc.query(sql.toString(), MessageFileStore::transaction, arguments.toArray());
+    }
+
+    /**
+     * Newest first, written as the listing index's columns: the columns the search fixes lead (a
+     * constant, so the order is the same), which lets H2 read a page straight from the index instead
+     * of sorting the whole queue; PostgreSQL finds the index either way.
+     */
+    private static String orderFor(RequestSearch search) {
+        if (search.queue() != null) {
+            return search.role() != null ? "role DESC, queue DESC, id DESC" : "queue DESC, id DESC";
+        }
+        return search.status() != null ? "status DESC, id DESC" : "id DESC";
     }
 
     /** Staff chose to know {@code symbol} as a requester of {@code site} from now on. */
@@ -181,29 +208,27 @@ public class MessageFileStore {
         return found != null && found > 0;
     }
 
-    /** How many requests, for one role (or both when null), have an APDU of this type in their history. */
-    public long countReported(Role role, String apduType) {
-        String sql = "SELECT COUNT(DISTINCT t.id) FROM ill_transaction t JOIN apdu_history h ON h.transaction_id = t.id"
-                + " WHERE h.apdu_type = ?" + (role == null ? "" : " AND t.role = ?");
-        Long count = role == null ? jdbc.queryForObject(sql, Long.class, apduType)
-                : jdbc.queryForObject(sql, Long.class, apduType, role.code());
-        return count == null ? 0 : count;
-    }
-
-    /** How many requests each queue holds, for one role (or both when null). */
-    public Map<Queue, Long> countByQueue(Role role) {
-        Map<Queue, Long> counts = new EnumMap<>(Queue.class);
-        String sql = "SELECT queue, COUNT(*) FROM ill_transaction" + (role == null ? "" : " WHERE role = ?") + " GROUP BY queue";
-        RowCallbackHandler count = rs -> counts.put(Queue.ofLabel(rs.getString(1)), rs.getLong(2));
-        if (role == null) {
-            jdbc.query(sql, count);
-        } else {
-            jdbc.query(sql, count, role.code());
-        }
+    /** How many requests of each role have an APDU of this type in their history (e.g. a Damaged report). */
+    public Map<Role, Long> countReported(String apduType) {
+        Map<Role, Long> counts = new EnumMap<>(Role.class);
+        jdbc.query("SELECT t.role, COUNT(DISTINCT t.id) FROM ill_transaction t JOIN apdu_history h ON h.transaction_id = t.id"
+                        + " WHERE h.apdu_type = ? GROUP BY t.role",
+                (RowCallbackHandler) rs -> counts.put(Role.ofCode(rs.getString(1)), rs.getLong(2)), apduType);
         return counts;
     }
 
-    private static void narrow(RequestSearch search, StringBuilder sql, List<Object> arguments) {
+    /** How many requests each queue holds, per role: one pass over the (role, queue) index. */
+    public Map<Role, Map<Queue, Long>> countByQueue() {
+        Map<Role, Map<Queue, Long>> counts = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            counts.put(role, new EnumMap<>(Queue.class));
+        }
+        jdbc.query("SELECT role, queue, COUNT(*) FROM ill_transaction GROUP BY role, queue", (RowCallbackHandler) rs ->
+                counts.get(Role.ofCode(rs.getString(1))).put(Queue.ofLabel(rs.getString(2)), rs.getLong(3)));
+        return counts;
+    }
+
+    private static void narrow(RequestSearch search, boolean identifiersOnly, StringBuilder sql, List<Object> arguments) {
         if (search.role() != null) {
             sql.append(" AND role = ?");
             arguments.add(search.role().code());
@@ -227,11 +252,15 @@ public class MessageFileStore {
             arguments.add(search.reported());
         }
         String text = search.text() == null ? "" : search.text().strip();
-        if (!text.isEmpty()) {
+        if (!text.isEmpty() && identifiersOnly) {
+            sql.append(" AND id IN (SELECT id FROM ill_transaction WHERE transaction_qualifier = ?"
+                    + " UNION SELECT id FROM ill_transaction WHERE oclc_number = ?)");
+            arguments.addAll(List.of(text, text));
+        } else if (!text.isEmpty()) {
             String words = "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-            sql.append(" AND (transaction_qualifier = ? OR oclc_number = ? OR requester_symbol = ? OR responder_symbol = ?"
+            sql.append(" AND (requester_symbol = ? OR responder_symbol = ?"
                     + " OR LOWER(title) LIKE ? ESCAPE '!' OR LOWER(author) LIKE ? ESCAPE '!' OR LOWER(patron) LIKE ? ESCAPE '!')");
-            arguments.addAll(List.of(text, text, text.toUpperCase(Locale.ROOT), text.toUpperCase(Locale.ROOT), words, words, words));
+            arguments.addAll(List.of(text.toUpperCase(Locale.ROOT), text.toUpperCase(Locale.ROOT), words, words, words));
         }
     }
 

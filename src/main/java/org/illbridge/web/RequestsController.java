@@ -54,7 +54,8 @@ public class RequestsController {
 
     @GetMapping("/queues")
     public QueueCounts queues() {
-        return new QueueCounts(messageFile.countByQueue(Role.BORROWING), messageFile.countByQueue(Role.LENDING));
+        Map<Role, Map<Queue, Long>> counts = messageFile.countByQueue();
+        return new QueueCounts(counts.get(Role.BORROWING), counts.get(Role.LENDING));
     }
 
     @GetMapping("/{id}")

@@ -17,5 +17,6 @@ public final class ServiceProperties {
         registry.add("illbridge.listen.host", () -> "127.0.0.1");
         registry.add("illbridge.listen.port", () -> listenPort);
         TestUsers.settings((name, value) -> registry.add(name, () -> value));
+        registry.add("illbridge.page.counts-refresh", () -> "0s"); // tests compare the page's counts with the API's at once
     }
 }

@@ -1,5 +1,7 @@
 package org.illbridge.web.page;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,18 +36,33 @@ public class Navigation {
             Queue.RECALLED, Queue.CANCEL_PENDING, Queue.CANCELLED, Queue.LOST);
     static final String DAMAGED = "Damaged";
 
+    /** The counts as last read, and when. */
+    private record Counted(Queues queues, Instant at) {
+    }
+
     private final MessageFileStore messageFile;
     private final DeadLetterStore deadLetters;
     private final OutboxStore outbox;
+    private final Duration refresh;
+    private Counted counted;
 
-    public Navigation(MessageFileStore messageFile, DeadLetterStore deadLetters, OutboxStore outbox) {
+    public Navigation(MessageFileStore messageFile, DeadLetterStore deadLetters, OutboxStore outbox, PageProperties page) {
         this.messageFile = messageFile;
         this.deadLetters = deadLetters;
         this.outbox = outbox;
+        this.refresh = page.countsRefresh();
     }
 
-    public Queues queues() {
-        return new Queues(forRole(Role.BORROWING), forRole(Role.LENDING), operations());
+    /** The queue list, counted at most {@code illbridge.page.counts-refresh} ago. */
+    public synchronized Queues queues() {
+        Instant now = Instant.now();
+        if (counted == null || !now.isBefore(counted.at().plus(refresh))) {
+            Map<Role, Map<Queue, Long>> counts = messageFile.countByQueue();
+            Map<Role, Long> damaged = messageFile.countReported(DAMAGED);
+            counted = new Counted(new Queues(forRole(Role.BORROWING, counts.get(Role.BORROWING), damaged),
+                    forRole(Role.LENDING, counts.get(Role.LENDING), damaged), operations()), now);
+        }
+        return counted.queues();
     }
 
     /** What a queue is called on the page. */
@@ -57,13 +74,12 @@ public class Navigation {
         };
     }
 
-    private List<Link> forRole(Role role) {
-        Map<Queue, Long> counts = messageFile.countByQueue(role);
+    private List<Link> forRole(Role role, Map<Queue, Long> counts, Map<Role, Long> damaged) {
         List<Link> links = new ArrayList<>();
         for (Queue queue : STAFF_QUEUES) {
             links.add(new Link(label(queue), QueuesPage.link(role, queue.label(), null, null, null), counts.getOrDefault(queue, 0L)));
         }
-        links.add(new Link(DAMAGED, QueuesPage.link(role, null, DAMAGED, null, null), messageFile.countReported(role, DAMAGED)));
+        links.add(new Link(DAMAGED, QueuesPage.link(role, null, DAMAGED, null, null), damaged.getOrDefault(role, 0L)));
         for (Queue queue : List.of(Queue.UNKNOWN_REQUESTER, Queue.OCLC)) {
             links.add(new Link(label(queue), QueuesPage.link(role, queue.label(), null, null, null), counts.getOrDefault(queue, 0L)));
         }

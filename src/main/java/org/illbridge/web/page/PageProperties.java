@@ -1,6 +1,7 @@
 package org.illbridge.web.page;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,9 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeZone the library's time zone, in which the page shows every time (e.g. America/New_York);
  *                 the machine's when empty
  * @param pageSize requests per page of a queue
+ * @param countsRefresh how old the queue list's counts may be: counting a large message file on every
+ *                      page view would cost more than the page (0 counts on every view)
  */
 @ConfigurationProperties("illbridge.page")
-public record PageProperties(@DefaultValue("") String timeZone, @DefaultValue("50") int pageSize) {
+public record PageProperties(@DefaultValue("") String timeZone, @DefaultValue("50") int pageSize,
+                             @DefaultValue("5s") Duration countsRefresh) {
 
     public ZoneId zone() {
         if (timeZone.isBlank()) {
