@@ -1,5 +1,6 @@
 package org.illbridge.store;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -48,6 +49,7 @@ public record IllTransaction(
         return new Standing(state, status, queue);
     }
 
+    @JsonIgnore // said by managed-by already
     public boolean isManagedInOclc() {
         return managedBy == ManagedBy.OCLC;
     }

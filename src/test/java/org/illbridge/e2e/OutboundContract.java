@@ -216,6 +216,7 @@ abstract class OutboundContract extends RunningService {
         JsonNode available = api.json("/api/requests/" + id + "/actions");
 
         assertThat(available.get("banner").isNull()).isTrue();
+        assertThat(api.json("/api/requests/" + id).get("request").has("managedInOclc")).as("said once, as managed-by").isFalse();
         assertThat(available.findValuesAsString("action")).as("a Pending lending request, answered to OCLC")
                 .contains("shipped", "not-supplied", "conditional", "retry", "message", "status-query")
                 .doesNotContain("will-supply", "received", "renew", "checked-in");
