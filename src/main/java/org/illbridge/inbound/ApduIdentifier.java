@@ -29,6 +29,8 @@ import org.illbridge.protocol.Role;
 import org.illbridge.protocol.TransactionKey;
 import org.illbridge.store.IllTransaction;
 import org.illbridge.store.MessageFileStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decodes an inbound APDU and works out who and what it is about: the site (our symbol) it is
@@ -37,6 +39,7 @@ import org.illbridge.store.MessageFileStore;
  */
 record ApduIdentifier(IllCodec codec, ProfileRegistry profiles, MessageFileStore messageFile) {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ApduIdentifier.class);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     /** @throws ApduRefused when the APDU cannot be read or is of a version illbridge does not speak */
@@ -63,8 +66,15 @@ record ApduIdentifier(IllCodec codec, ProfileRegistry profiles, MessageFileStore
             site = site.withKnownRequester(requesterSymbol);
         }
         String sender = role == Role.LENDING ? requesterSymbol : responder;
-        Peer peer = site == null ? byHost.orElse(null)
-                : Optional.ofNullable(sender).flatMap(site::peer).or(() -> byHost).orElse(null);
+        // the sender is the symbol the APDU names; its source host only where the APDU names none
+        Peer peer = sender == null || site == null ? byHost.orElse(null) : site.peer(sender).orElse(null);
+        if (peer != null && sender != null && !peer.allowsSource(received.peerHost())) {
+            LOG.warn("Security: an APDU naming {} came from {}, which {}'s profile does not allow; refused", sender,
+                    received.peerHost(), sender);
+            throw new ApduRefused(new Refusal(ReasonCode.SENDER_NOT_ALLOWED, "The " + apdu.type().asnName() + " names " + sender
+                    + " as its sender but came from " + received.peerHost() + ", which is not among the addresses " + sender
+                    + " may send from (its profile's allowed-sources).", new Refusal.UnableToPerform("not-available", null)));
+        }
         return new IdentifiedApdu(received, apdu, peer != null ? peer.charset() : charset, site, role, key, existing,
                 createdAt(apdu, existing), requesterSymbol, sender, peer, sha256(received.bytes()));
     }

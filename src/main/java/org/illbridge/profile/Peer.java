@@ -18,11 +18,14 @@ import java.util.Objects;
  * @param oclcRules whether what we send it must pass OCLC's rules (true for OCLC), not only the protocol's
  * @param previousAddress during an address change, the old address, which also gets our APDUs ...
  * @param previousAddressValidUntil ... until this time (local)
+ * @param allowedSources the addresses or networks it may send from (empty: anywhere); an APDU naming
+ *                       its symbol from elsewhere is refused as sender-not-allowed
  */
 public record Peer(String symbol, String address, Charset charset, Interaction interaction,
                    @JsonProperty("oclc-rules") boolean oclcRules,
                    @JsonProperty("previous-address") String previousAddress,
-                   @JsonProperty("previous-address-valid-until") LocalDateTime previousAddressValidUntil) {
+                   @JsonProperty("previous-address-valid-until") LocalDateTime previousAddressValidUntil,
+                   @JsonProperty("allowed-sources") List<String> allowedSources) {
 
     public Peer {
         Objects.requireNonNull(symbol, "every peer needs a symbol");
@@ -30,6 +33,16 @@ public record Peer(String symbol, String address, Charset charset, Interaction i
         requireHostAndPort(symbol, "previous-address", previousAddress);
         charset = charset == null ? StandardCharsets.UTF_8 : charset;
         interaction = interaction == null ? Interaction.SEPARATE_CONNECTION : interaction;
+        allowedSources = allowedSources == null ? List.of() : List.copyOf(allowedSources);
+        for (String source : allowedSources) {
+            SourceNetwork.parse(symbol, source);
+        }
+    }
+
+    /** Whether an APDU naming this peer may come from {@code host}. */
+    public boolean allowsSource(String host) {
+        return allowedSources.isEmpty()
+                || allowedSources.stream().anyMatch(source -> SourceNetwork.parse(symbol, source).contains(host));
     }
 
     /** An address is host:port, the port a number from 1 to 65535, as the peer is profiled at OCLC. */

@@ -6,6 +6,7 @@ public enum ReasonCode {
     UNSUPPORTED_PROTOCOL_VERSION("unsupported-protocol-version"),
     UNKNOWN_SYMBOL("unknown-symbol"),
     UNKNOWN_REQUESTER("unknown-requester"),
+    SENDER_NOT_ALLOWED("sender-not-allowed"),
     UNKNOWN_TRANSACTION("unknown-transaction-id"),
     DUPLICATE_TRANSACTION("duplicate-transaction-id"),
     INVALID_TRANSACTION("invalid-transaction-id"),

@@ -26,6 +26,7 @@ import org.illbridge.store.InboxStore;
 import org.illbridge.store.MessageFileStore;
 import org.illbridge.store.OutboxStatus;
 import org.illbridge.store.OutboxStore;
+import org.illbridge.store.RequestSearch;
 import org.illbridge.store.Queue;
 import org.illbridge.store.ReceivedBytes;
 import org.illbridge.support.TestDatabases;
@@ -78,7 +79,10 @@ abstract class InboundServiceContract {
                     - symbol: OCL
                       profile-installed: 2026-01-01T00:00:00
                       peers:
-                        - {symbol: ZBW, address: "192.0.2.7:1611", interaction: separate-connection}
+                        - {symbol: ZBW, address: "192.0.2.7:1611", interaction: separate-connection,
+                           allowed-sources: ["192.0.2.0/24"]}
+                        - {symbol: HUB1, address: "198.51.100.10:1611", allowed-sources: ["198.51.100.10"]}
+                        - {symbol: HUB2, address: "198.51.100.10:1612"}
                 """);
         ProfileRegistry registry = new ProfileRegistry(profiles);
         registry.reload();
@@ -113,6 +117,32 @@ abstract class InboundServiceContract {
         assertThat(refused.refusal().report())
                 .isEqualTo(new Refusal.UnableToPerform("other", ElementProblem.missing("ILL-REQUEST.item-id.title")));
         assertThat(deadLetters.find(refused.deadLetterId()).orElseThrow().apdu()).contains("\"ILL-Request\"");
+    }
+
+    @Test
+    void anApduNamingAPeerFromAnAddressThePeerMayNotSendFromIsRefused() {
+        ReceivedApdu received = receive(YazVectors.read("01-ill-request-minimal"), "203.0.113.9:5000");
+
+        InboundOutcome.Refused refused = (InboundOutcome.Refused) service.identify(received);
+
+        assertThat(refused.refusal().code()).isEqualTo(ReasonCode.SENDER_NOT_ALLOWED);
+        assertThat(refused.refusal().sentence()).contains("names ZBW as its sender but came from 203.0.113.9");
+        assertThat(refused.errorReport().onSameConnection()).as("not to ZBW's real address").isTrue();
+        assertThat(deadLetters.find(refused.deadLetterId()).orElseThrow().reasonCode()).isEqualTo("sender-not-allowed");
+        assertThat(messageFile.list(RequestSearch.newest(10))).isEmpty();
+    }
+
+    @Test
+    void twoPeersOnOneHostAreToldApartByTheSymbolTheyName() {
+        byte[] fromHub2 = Variants.withSymbol(YazVectors.read("01-ill-request-minimal"), "requester-id", "HUB2");
+        byte[] fromStranger = Variants.withSymbol(YazVectors.read("02-ill-request-oclc-complete"), "requester-id", "XYZ");
+
+        IdentifiedApdu hub2 = (IdentifiedApdu) service.identify(receive(fromHub2, "198.51.100.10:7000"));
+        IdentifiedApdu stranger = (IdentifiedApdu) service.identify(receive(fromStranger, "198.51.100.10:7001"));
+
+        assertThat(hub2.peer().symbol()).isEqualTo("HUB2");
+        assertThat(stranger.peer()).as("a symbol no peer has is nobody's, whatever host it came from").isNull();
+        assertThat(stranger.isFromUnknownRequester()).isTrue();
     }
 
     @Test
