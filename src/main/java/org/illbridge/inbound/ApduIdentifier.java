@@ -59,7 +59,7 @@ record ApduIdentifier(IllCodec codec, ProfileRegistry profiles, MessageFileStore
         SiteProfile site = site(profiles, responder, requester, initialRequester);
         TransactionKey key = TransactionKey.of(apdu, charset);
         Role role = site == null ? null : role(apdu.type(), site, key, responder);
-        IllTransaction existing = role == null ? null : messageFile.find(role, site.symbol(), key).orElse(null);
+        IllTransaction existing = role == null ? null : existing(apdu.type(), role, site.symbol(), key);
         String requesterSymbol = requester != null ? requester : initialRequester;
         if (existing == null && site != null && apdu.type() == ApduType.ILL_REQUEST && !site.knowsRequester(requesterSymbol)
                 && requesterSymbol != null && messageFile.isKnownRequester(site.symbol(), requesterSymbol)) {
@@ -122,11 +122,29 @@ record ApduIdentifier(IllCodec codec, ProfileRegistry profiles, MessageFileStore
     }
 
     /** When the transaction began: as stored, or as the APDU says (its own time for an ILL-Request, else the original service's). */
+    /**
+     * The transaction an APDU is about: its id exactly, or — for anything but a new request — the one
+     * transaction with the same qualifiers whichever side left out the initial-requester-id.
+     */
+    private IllTransaction existing(ApduType type, Role role, String site, TransactionKey key) {
+        Optional<IllTransaction> exact = messageFile.find(role, site, key);
+        if (exact.isPresent() || type == ApduType.ILL_REQUEST) {
+            return exact.orElse(null);
+        }
+        return messageFile.findIgnoringInitialRequester(role, site, key).orElse(null);
+    }
+
+    /**
+     * When the transaction began: a request's original service date where it carries one (a request
+     * created before the profile stays with OCLC however late it reaches us), else its own.
+     */
     private static LocalDateTime createdAt(Apdu apdu, IllTransaction existing) {
         if (existing != null) {
             return existing.createdAt();
         }
-        String which = apdu.type() == ApduType.ILL_REQUEST ? "date-time-of-this-service" : "date-time-of-original-service";
+        boolean original = apdu.at("service-date-time", "date-time-of-original-service", "date").isPresent();
+        String which = original || apdu.type() != ApduType.ILL_REQUEST ? "date-time-of-original-service"
+                : "date-time-of-this-service";
         Optional<String> date = apdu.text(StandardCharsets.ISO_8859_1, "service-date-time", which, "date");
         String time = apdu.text(StandardCharsets.ISO_8859_1, "service-date-time", which, "time").orElse("000000");
         try {

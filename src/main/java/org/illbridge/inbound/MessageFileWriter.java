@@ -57,7 +57,7 @@ record MessageFileWriter(MessageFileStore messageFile, InboxStore inbox, OutboxS
                 tx.setRollbackOnly();
                 return null;
             }
-            Optional<IllTransaction> held = messageFile.find(in.role(), in.site().symbol(), in.key());
+            Optional<IllTransaction> held = held(in);
             checkTransactionId(in, held);
             ProtocolState state = held.map(IllTransaction::state).orElse(ProtocolState.IDLE);
             ProtocolEvent event = ProtocolEvent.received(in.apdu());
@@ -89,7 +89,7 @@ record MessageFileWriter(MessageFileStore messageFile, InboxStore inbox, OutboxS
                 return null;
             }
             Standing oclc = new Standing(ProtocolState.IDLE, UPDATE_IN_OCLC, Queue.OCLC);
-            IllTransaction t = messageFile.find(in.role(), in.site().symbol(), in.key())
+            IllTransaction t = held(in)
                     .orElseGet(() -> messageFile.create(IllTransaction.open(opening(in, now), oclc, ManagedBy.OCLC, now)));
             ProtocolState next = ProtocolMachine.next(in.role(), t.state(), ProtocolEvent.received(in.apdu())).orElse(t.state());
             messageFile.update(t.with(new Standing(next, UPDATE_IN_OCLC, Queue.OCLC), now));
@@ -102,12 +102,21 @@ record MessageFileWriter(MessageFileStore messageFile, InboxStore inbox, OutboxS
     }
 
     /**
+     * The transaction as it is now, read in this database transaction: by its id exactly, or the one the
+     * APDU was identified with when a side left out the initial-requester-id.
+     */
+    private Optional<IllTransaction> held(IdentifiedApdu in) {
+        return messageFile.find(in.role(), in.site().symbol(), in.key())
+                .or(() -> in.existing() == null ? Optional.empty() : messageFile.find(in.existing().id()));
+    }
+
+    /**
      * The APDU was applied before: from another inbox entry (a retransmission, a second address),
      * which is recorded; or from this very entry (processed twice, as recovery can), which changes nothing.
      */
     private InboundOutcome duplicate(IdentifiedApdu in, Instant now) {
         Long inboxId = in.received().inboxId();
-        Optional<IllTransaction> held = messageFile.find(in.role(), in.site().symbol(), in.key());
+        Optional<IllTransaction> held = held(in);
         if (inboxId != null && messageFile.appliedFrom(in.hash()).filter(inboxId::equals).isPresent()) {
             return held.<InboundOutcome>map(t -> new InboundOutcome.Applied(t.id(), null))
                     .orElseGet(() -> new InboundOutcome.Duplicate(null));

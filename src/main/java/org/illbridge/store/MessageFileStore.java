@@ -67,6 +67,19 @@ public class MessageFileStore {
                 key.transactionQualifier(), key.subQualifier()).stream().findFirst();
     }
 
+    /**
+     * The one transaction with this id's group qualifier, qualifier and sub-qualifier, whatever its
+     * initial-requester-id: ISO 10161 tells transactions apart by those three, and partners differ on
+     * whether they echo an initial-requester-id. Empty when none, or more than one, matches.
+     */
+    public Optional<IllTransaction> findIgnoringInitialRequester(Role role, String site, TransactionKey key) {
+        List<IllTransaction> found = jdbc.query("SELECT " + COLUMNS + " FROM ill_transaction WHERE role = ? AND site_symbol = ?"
+                        + " AND group_qualifier = ? AND transaction_qualifier = ? AND sub_qualifier = ? FETCH FIRST 2 ROWS ONLY",
+                MessageFileStore::transaction, role.code(), site, key.groupQualifier(), key.transactionQualifier(),
+                key.subQualifier());
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
     /** The transactions with this id at this site, in whichever role. */
     public List<IllTransaction> find(String site, TransactionKey key) {
         return jdbc.query("SELECT " + COLUMNS + " FROM ill_transaction WHERE " + KEY + " ORDER BY id",

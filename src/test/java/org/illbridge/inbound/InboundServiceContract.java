@@ -205,6 +205,26 @@ abstract class InboundServiceContract {
     }
 
     @Test
+    void aPartnerThatAddsAnInitialRequesterIdIsStillAboutOurTransaction() {
+        InboundOutcome.Applied request = (InboundOutcome.Applied) service.apply(identify(YazVectors.read("01-ill-request-minimal")));
+
+        InboundOutcome cancel = service.apply(identify(Variants.withInitialRequester(YazVectors.read("18-cancel"), "ZBW")));
+
+        assertThat(cancel).isInstanceOf(InboundOutcome.Applied.class);
+        assertThat(((InboundOutcome.Applied) cancel).transactionId()).isEqualTo(request.transactionId());
+        assertThat(messageFile.find(request.transactionId()).orElseThrow().status()).isEqualTo("Cancel Pending");
+    }
+
+    @Test
+    void aRequestCreatedBeforeTheProfileStaysWithOclcHoweverLateItReachesUs() {
+        IdentifiedApdu late = identify(Variants.withOriginalServiceDate(YazVectors.read("01-ill-request-minimal"), "20251201"));
+        IdentifiedApdu fresh = identify(Variants.withQualifier(YazVectors.read("01-ill-request-minimal"), "R-NEW"));
+
+        assertThat(late.predatesProfile()).as("begun 2025-12-01, before OCL's profile of 2026-01-01").isTrue();
+        assertThat(fresh.predatesProfile()).as("sent and begun 2026-11-28").isFalse();
+    }
+
+    @Test
     void aTransitionTheProtocolForbidsIsRefusedAndReportedToTheSendersAddress() {
         service.apply(identify(YazVectors.read("01-ill-request-minimal")));
 

@@ -37,6 +37,24 @@ public final class Variants {
         });
     }
 
+    /** The vector with an initial-requester-id in its transaction-id, as some partners add one. */
+    public static byte[] withInitialRequester(byte[] vector, String symbol) {
+        return edit(vector, apdu -> {
+            AsnValue.Sequence id = (AsnValue.Sequence) apdu.at("transaction-id").orElseThrow();
+            return apdu.body().with("transaction-id", id.with("initial-requester-id", systemId(symbol)));
+        });
+    }
+
+    /** The vector saying its transaction began on {@code date} (YYYYMMDD): date-time-of-original-service. */
+    public static byte[] withOriginalServiceDate(byte[] vector, String date) {
+        return edit(vector, apdu -> {
+            AsnValue.Sequence when = (AsnValue.Sequence) apdu.at("service-date-time").orElseThrow();
+            AsnValue original = AsnValue.Sequence.of(new AsnValue.Field("date",
+                    new AsnValue.Bytes(date.getBytes(StandardCharsets.US_ASCII))));
+            return apdu.body().with("service-date-time", when.with("date-time-of-original-service", original));
+        });
+    }
+
     /** The vector with {@code component} of {@code group} (e.g. item-id's title) reading {@code text}. */
     public static byte[] with(byte[] vector, String group, String component, String text) {
         return edit(vector, apdu -> {
