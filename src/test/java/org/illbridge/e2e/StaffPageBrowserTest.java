@@ -105,13 +105,13 @@ class StaffPageBrowserTest extends RunningService {
         assertThat(pendingLink.getText()).contains("Pending").contains(Long.toString(pending));
         browser.screenshotForDocs("queue");
 
-        browser.find(By.linkText("B-SHIP")).click();
+        browser.clickAndWait(By.linkText("B-SHIP"));
         assertThat(browser.path()).isEqualTo("/requests/" + id);
         assertThat(browser.text()).contains("Moby-Dick", "Request received from ZBW", "ZBW Library");
         browser.screenshotForDocs("request");
         browser.find(By.cssSelector("#action-shipped summary")).click();
         browser.setValue(By.id("shipped-date-due"), "2027-01-15");
-        browser.find(By.cssSelector("#action-shipped button[type=submit]")).click();
+        browser.clickAndWait(By.cssSelector("#action-shipped button[type=submit]"));
 
         assertThat(browser.find(By.cssSelector(".result.queued")).getText()).contains("Queued for sending", "Shipped");
         JsonNode shipped = json(ZBW.next(WAIT_MS)).get("Shipped");
@@ -129,7 +129,7 @@ class StaffPageBrowserTest extends RunningService {
         assertThat(browser.findAll(By.id("action-will-supply"))).as("OCLC's rules forbid Will Supply: not offered").isEmpty();
         browser.find(By.cssSelector("#action-conditional summary")).click();
         browser.find(By.id("conditional-bibliographic")).click();
-        browser.find(By.cssSelector("#action-conditional button[type=submit]")).click();
+        browser.clickAndWait(By.cssSelector("#action-conditional button[type=submit]"));
 
         WebElement refusal = browser.find(By.cssSelector(".result.refused[role=alert]"));
         assertThat(refusal.getText()).contains("Refused, nothing was sent", "Do not answer Conditional",
@@ -144,14 +144,14 @@ class StaffPageBrowserTest extends RunningService {
         browser.find(By.id("title")).sendKeys("Middlemarch");
         browser.find(By.id("level-of-service")).sendKeys("A");
         browser.find(By.id("ship-to-name")).sendKeys("OCL Library");
-        browser.find(By.cssSelector("main button[type=submit]")).click();
+        browser.clickAndWait(By.cssSelector("main button[type=submit]"));
 
         assertThat(browser.find(By.id("verification-problem")).getText()).as(browser.text()).contains("Verified");
         assertThat(browser.find(By.id("verification")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.find(By.id("title")).getAttribute("value")).as("what was typed is kept").isEqualTo("Middlemarch");
 
         browser.find(By.id("verification")).sendKeys("OCLC WorldCat");
-        browser.find(By.cssSelector("main button[type=submit]")).click();
+        browser.clickAndWait(By.cssSelector("main button[type=submit]"));
 
         assertThat(browser.path()).startsWith("/requests/");
         assertThat(json(OCLC.next(WAIT_MS)).at("/ILL-Request/item-id/title").asString()).isEqualTo("Middlemarch");
@@ -167,7 +167,7 @@ class StaffPageBrowserTest extends RunningService {
         browser.go("/requests/" + id);
         browser.find(By.cssSelector("#action-accept-requester summary")).click();
         browser.find(By.id("accept-requester-remember")).click();
-        browser.find(By.cssSelector("#action-accept-requester button[type=submit]")).click();
+        browser.clickAndWait(By.cssSelector("#action-accept-requester button[type=submit]"));
 
         assertThat(browser.find(By.cssSelector(".result.queued")).getText()).contains("Done", "Pending");
         assertThat(api.json("/api/requests/" + id).at("/request/queue").asString()).isEqualTo("Pending");
@@ -188,7 +188,7 @@ class StaffPageBrowserTest extends RunningService {
         browser.go("/requests/" + id);
         browser.find(By.cssSelector("#action-message summary")).sendKeys(Keys.ENTER);
         browser.find(By.id("message-note")).sendKeys("Sent from the keyboard");
-        browser.find(By.cssSelector("#action-message button[type=submit]")).sendKeys(Keys.ENTER);
+        browser.pressEnterAndWait(By.cssSelector("#action-message button[type=submit]"));
 
         assertThat(browser.find(By.cssSelector(".result.queued")).getText()).contains("Queued for sending");
         assertThat(json(ZBW.next(WAIT_MS)).at("/Message/note").asString()).isEqualTo("Sent from the keyboard");

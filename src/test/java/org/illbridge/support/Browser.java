@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -18,6 +19,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's chromium, driven through Debian's chromedriver (nothing is downloaded), headless at
@@ -73,7 +76,7 @@ public final class Browser implements AutoCloseable {
         go("/login");
         driver.findElement(By.id("username")).sendKeys(user.userName());
         driver.findElement(By.id("password")).sendKeys(user.password());
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        clickAndWait(By.cssSelector("button[type=submit]"));
         return this;
     }
 
@@ -83,6 +86,26 @@ public final class Browser implements AutoCloseable {
 
     public List<WebElement> findAll(By by) {
         return driver.findElements(by);
+    }
+
+    /** Clicks what leads to another page and waits until that page has replaced this one. */
+    public void clickAndWait(By by) {
+        activateAndWait(by, false);
+    }
+
+    /** Presses Enter on what leads to another page (the keyboard's click) and waits for that page. */
+    public void pressEnterAndWait(By by) {
+        activateAndWait(by, true);
+    }
+
+    private void activateAndWait(By by, boolean keyboard) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        if (keyboard) {
+            driver.findElement(by).sendKeys(Keys.ENTER);
+        } else {
+            driver.findElement(by).click();
+        }
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
     }
 
     /** Sets a field's value as a date picker would (typing into one depends on the browser's locale). */
