@@ -4,4 +4,4 @@ WHERE id IN (SELECT id FROM outbox
              WHERE status IN ('pending', 'sending') AND next_attempt_at <= CURRENT_TIMESTAMP
              ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED)
 RETURNING id, transaction_id, site_symbol, peer_symbol, apdu_type, apdu_json, status, attempts, next_attempt_at,
-          last_error, created_at, sent_at, claim_token
+          last_error, created_at, sent_at, claim_token, written_by

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.illbridge.codec.asn1.EncodeException;
 import org.illbridge.codec.ill.Apdu;
 import org.illbridge.codec.ill.Extensions;
@@ -21,13 +22,19 @@ import org.illbridge.profile.Interaction;
 import org.illbridge.profile.Peer;
 import org.illbridge.profile.SiteProfile;
 import org.illbridge.protocol.Direction;
+import org.illbridge.protocol.OutboundRules;
+import org.illbridge.protocol.ProtocolEvent;
+import org.illbridge.protocol.ProtocolMachine;
+import org.illbridge.protocol.ProtocolState;
 import org.illbridge.store.DeadLetterStore;
+import org.illbridge.store.IllTransaction;
 import org.illbridge.store.InboxIntake;
 import org.illbridge.store.InboxStatus;
 import org.illbridge.store.MessageFileStore;
 import org.illbridge.store.OutboxEntry;
 import org.illbridge.store.OutboxStore;
 import org.illbridge.store.ReceivedBytes;
+import org.illbridge.store.Standing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -82,7 +89,7 @@ public final class OutboxDeliveries {
      * @throws IOException when the entry cannot be sent as it stands (no profile, no address, bad JSON)
      * @throws ClaimLostException when another instance holds the entry now
      */
-    public Delivery prepare(OutboxEntry entry) throws IOException, ClaimLostException {
+    public Delivery prepare(OutboxEntry entry) throws IOException, ClaimLostException, OutboxEntryRefusedException {
         SiteProfile site = profiles.current().site(entry.siteSymbol())
                 .orElseThrow(() -> new IOException("no profile for " + entry.siteSymbol()));
         Peer peer = site.peer(entry.peerSymbol())
@@ -105,7 +112,47 @@ public final class OutboxDeliveries {
         if (!outbox.renew(entry.id(), entry.claimToken(), clock.instant().plus(attemptLease(delivery)))) {
             throw new ClaimLostException(entry.id());
         }
+        if (entry.fromLegacySystem()) {
+            checkLegacyRow(entry, site, peer, delivery);
+        }
         return delivery;
+    }
+
+    /**
+     * A row a legacy system wrote passes what a staff action passes: the partner's rules, and where it
+     * names a request, the protocol machine (whose new state it then takes, as a staff action's does).
+     * A refused row is rejected, not sent, and kept as a dead letter with its sentence.
+     */
+    private void checkLegacyRow(OutboxEntry entry, SiteProfile site, Peer peer, Delivery delivery)
+            throws OutboxEntryRefusedException {
+        Apdu apdu = delivery.apdu();
+        Optional<OutboundRules.Refused> refused = OutboundRules.check(apdu, peer.oclcRules(), site.illFeeManagement());
+        IllTransaction t = entry.transactionId() == null ? null : messageFile.find(entry.transactionId()).orElse(null);
+        ProtocolEvent event = ProtocolEvent.sent(apdu);
+        Optional<ProtocolState> next = t == null ? Optional.empty() : ProtocolMachine.next(t.role(), t.state(), event);
+        if (refused.isEmpty() && t != null && t.isManagedInOclc()) {
+            refused = Optional.of(new OutboundRules.Refused("predates-profile", "Request " + t.id() + " was created before "
+                    + site.symbol() + "'s ISO ILL profile: it belongs to OCLC.", "Update this request in OCLC."));
+        } else if (refused.isEmpty() && t != null && next.isEmpty()) {
+            refused = Optional.of(new OutboundRules.Refused("state-transition-prohibited", "Request " + t.id() + " is "
+                    + t.status() + " (" + t.state().currentState() + "); the ISO ILL protocol does not allow '" + event
+                    + "' there.", "Send what the request's state allows."));
+        }
+        Instant now = clock.instant();
+        if (refused.isPresent()) {
+            OutboundRules.Refused why = refused.get();
+            String sentence = why.reason() + " " + why.advice();
+            transactions.executeWithoutResult(tx -> {
+                outbox.rejected(entry.id(), sentence);
+                deadLetters.addOutbound(entry.id(), peer.symbol(), delivery.bytes(), entry.apdu(), why.code(), sentence, now);
+            });
+            LOG.warn("Refused outbox {} from the legacy system, not sent: {}", entry.id(), sentence);
+            throw new OutboxEntryRefusedException(entry.id(), sentence);
+        }
+        transactions.executeWithoutResult(tx -> {
+            outbox.checked(entry.id(), entry.claimToken());
+            next.ifPresent(state -> messageFile.update(t.with(Standing.after(t.standing(), state, event), now)));
+        });
     }
 
     /** The longest one attempt can take: connecting, waiting for a reply, the previous addresses; and a margin. */

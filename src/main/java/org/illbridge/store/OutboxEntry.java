@@ -19,5 +19,6 @@ public record OutboxEntry(
         @JsonProperty("last-error") String lastError,
         @JsonProperty("created-at") Instant createdAt,
         @JsonProperty("sent-at") Instant sentAt,
-        @JsonIgnore String claimToken) {
+        @JsonIgnore String claimToken,
+        @JsonProperty("from-legacy-system") boolean fromLegacySystem) {
 }

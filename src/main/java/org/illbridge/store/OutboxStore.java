@@ -32,7 +32,7 @@ import org.springframework.jdbc.support.KeyHolder;
 public class OutboxStore {
 
     private static final String COLUMNS = "id, transaction_id, site_symbol, peer_symbol, apdu_type, apdu_json, status,"
-            + " attempts, next_attempt_at, last_error, created_at, sent_at, claim_token";
+            + " attempts, next_attempt_at, last_error, created_at, sent_at, claim_token, written_by";
 
     private final JdbcTemplate jdbc;
     private final String vendor;
@@ -47,8 +47,8 @@ public class OutboxStore {
         KeyHolder id = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox (transaction_id, site_symbol,"
-                    + " peer_symbol, apdu_type, apdu_json, status, attempts, next_attempt_at, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)", new String[] {"id"});
+                    + " peer_symbol, apdu_type, apdu_json, status, attempts, next_attempt_at, created_at, written_by)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, 'illbridge')", new String[] {"id"});
             insert.setObject(1, transactionId);
             insert.setString(2, site);
             insert.setString(3, peer);
@@ -100,7 +100,8 @@ public class OutboxStore {
                 (String) row.get("site_symbol"), (String) row.get("peer_symbol"), (String) row.get("apdu_type"),
                 (String) row.get("apdu_json"), OutboxStatus.ofCode((String) row.get("status")), ((Number) row.get("attempts")).intValue(),
                 instant(row.get("next_attempt_at")), (String) row.get("last_error"), instant(row.get("created_at")),
-                row.get("sent_at") == null ? null : instant(row.get("sent_at")), (String) row.get("claim_token"));
+                row.get("sent_at") == null ? null : instant(row.get("sent_at")), (String) row.get("claim_token"),
+                "legacy".equals(row.get("written_by")));
     }
 
     private static Instant instant(Object value) {
@@ -161,6 +162,11 @@ public class OutboxStore {
                 Timestamp.from(now), id, OutboxStatus.PENDING.code()) == 1;
     }
 
+    /** A legacy system's row passed the checks a staff action passes; later attempts need not repeat them. */
+    public boolean checked(long id, String token) {
+        return jdbc.update("UPDATE outbox SET written_by = 'checked' WHERE id = ? AND claim_token = ?", id, token) == 1;
+    }
+
     public long count(OutboxStatus status) {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE status = ?", Long.class, status.code());
         return count == null ? 0 : count;
@@ -208,6 +214,7 @@ public class OutboxStore {
                 rs.getString("site_symbol"), rs.getString("peer_symbol"), rs.getString("apdu_type"),
                 rs.getString("apdu_json"), OutboxStatus.ofCode(rs.getString("status")), rs.getInt("attempts"),
                 rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),
-                rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant(), rs.getString("claim_token"));
+                rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant(), rs.getString("claim_token"),
+                "legacy".equals(rs.getString("written_by")));
     }
 }

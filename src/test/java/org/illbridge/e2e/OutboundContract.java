@@ -1,6 +1,7 @@
 package org.illbridge.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -385,6 +386,49 @@ abstract class OutboundContract extends RunningService {
         jdbc.update("INSERT INTO outbox (site_symbol, peer_symbol, apdu_json) VALUES (?, ?, ?)", "OCL", "OCLC", message);
 
         assertThat(json(OCLC.next(WAIT_MS)).at("/Message/note").asString()).isEqualTo("from the legacy system");
+    }
+
+    @Test
+    void aLegacySystemsOutboxRowIsCheckedLikeAStaffAction() throws Exception {
+        long id = inboundRequest(YazVectors.read("01-ill-request-minimal"));
+        String willSupply = """
+                {"ILL-Answer": {"protocol-version-num": 2,
+                  "transaction-id": {"transaction-group-qualifier": "ZBW", "transaction-qualifier": "R-0001"},
+                  "service-date-time": {"date-time-of-this-service": {"date": "20261128"}},
+                  "transaction-results": "will-supply"}}""";
+        String received = """
+                {"Received": {"protocol-version-num": 2,
+                  "transaction-id": {"transaction-group-qualifier": "ZBW", "transaction-qualifier": "R-0001"},
+                  "service-date-time": {"date-time-of-this-service": {"date": "20261128"}},
+                  "date-received": "20261128", "shipped-service-type": "loan"}}""";
+
+        jdbc.update("INSERT INTO outbox (site_symbol, peer_symbol, apdu_json) VALUES (?, ?, ?)", "OCL", "OCLC", willSupply);
+        jdbc.update("INSERT INTO outbox (transaction_id, site_symbol, peer_symbol, apdu_json) VALUES (?, ?, ?, ?)", id, "OCL",
+                "OCLC", received);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.json("/api/dead-letters").size() == 2);
+        assertThat(api.json("/api/dead-letters").findValuesAsString("reason-code"))
+                .containsExactlyInAnyOrder("oclc-will-supply", "state-transition-prohibited");
+        assertThat(api.json("/api/outbox?status=rejected").findValuesAsString("last-error"))
+                .anySatisfy(error -> assertThat(error).startsWith("OCLC does not accept Will Supply"));
+        assertThatThrownBy(() -> OCLC.next(1_000)).as("nothing was sent").hasMessageContaining("no APDU arrived");
+        assertThat(api.json("/api/requests/" + id).at("/request/status").asString()).isEqualTo("Pending");
+    }
+
+    @Test
+    void aLegacyRowAboutARequestMovesItLikeTheStaffActionWould() throws Exception {
+        long id = inboundRequest(YazVectors.read("01-ill-request-minimal"));
+        String shipped = """
+                {"Shipped": {"protocol-version-num": 2,
+                  "transaction-id": {"transaction-group-qualifier": "ZBW", "transaction-qualifier": "R-0001"},
+                  "service-date-time": {"date-time-of-this-service": {"date": "20261128"}},
+                  "shipped-service-type": "loan", "supply-details": {"date-shipped": "20261128"}}}""";
+
+        jdbc.update("INSERT INTO outbox (transaction_id, site_symbol, peer_symbol, apdu_json) VALUES (?, ?, ?, ?)", id, "OCL",
+                "OCLC", shipped);
+
+        assertThat(json(OCLC.next(WAIT_MS)).has("Shipped")).isTrue();
+        assertThat(api.json("/api/requests/" + id).at("/request/status").asString()).isEqualTo("Shipped");
     }
 
     private long inboundRequest(byte[] apdu) {

@@ -11,6 +11,7 @@ import org.illbridge.camel.PeerEndpoints;
 import org.illbridge.camel.netty.InboundFrame;
 import org.illbridge.config.OutboundProperties;
 import org.illbridge.outbound.ClaimLostException;
+import org.illbridge.outbound.OutboxEntryRefusedException;
 import org.illbridge.outbound.Delivery;
 import org.illbridge.outbound.OutboxDeliveries;
 
@@ -64,6 +65,9 @@ public final class OutboxRoute extends RouteBuilder {
                 .doCatch(ClaimLostException.class)
                     .log("Outbox ${exchangeProperty." + ENTRY + ".id()} is another instance's to send now").id("log-claim-lost")
                     .stop().id("not-ours")
+                .doCatch(OutboxEntryRefusedException.class)
+                    .log("${exception.message}").id("log-refused-legacy-row")
+                    .stop().id("refused-not-sent")
                 .doCatch(Exception.class)
                     .bean(deliveries, "failed(${exchangeProperty." + ENTRY + "}, " + THE_DELIVERY + ", ${exception})")
                         .id("record-failed-attempt")
