@@ -10,6 +10,7 @@ import org.illbridge.camel.netty.IdleTimeoutHandlerFactory;
 import org.illbridge.camel.netty.InFlightFrames;
 import org.illbridge.config.InboxProperties;
 import org.illbridge.config.ListenerProperties;
+import org.illbridge.config.ProfileRegistry;
 import org.illbridge.store.InboxBatcher;
 import org.illbridge.store.InboxIntake;
 import org.illbridge.store.InboxSpool;
@@ -36,6 +37,21 @@ public class ListenerConfiguration {
     @Bean
     ListenerPortCheck listenerPortCheck(ListenerProperties listen) {
         return ListenerPortCheck.of(listen.host(), listen.port());
+    }
+
+    /** The listeners of the addresses in the profiles, beside the configured one; they follow profile reloads. */
+    @Bean
+    ListenerRoutes listenerRoutes(ListenerProperties listen, ProfileRegistry profiles, InboxIntake intake, Clock clock) {
+        ListenerRoutes routes = new ListenerRoutes(ListenerAddress.configured(listen.host(), listen.port()),
+                address -> new IsoIllListenerRoute(address, false, new InboxWriter(intake, address.name(), clock)));
+        routes.checkPorts(profiles.current());
+        profiles.whenReloaded(routes::follow);
+        return routes;
+    }
+
+    @Bean
+    AfterCamelStarts profiledListenersStarted(ListenerRoutes routes, ProfileRegistry profiles) {
+        return new AfterCamelStarts(camel -> routes.start(camel, profiles.current()));
     }
 
     @Bean(FRAME_DECODER)
@@ -105,6 +121,6 @@ public class ListenerConfiguration {
 
     @Bean
     IsoIllListenerRoute isoIllListenerRoute(ListenerProperties listen, InboxWriter inboxWriter) {
-        return new IsoIllListenerRoute(listen, inboxWriter);
+        return new IsoIllListenerRoute(ListenerAddress.configured(listen.host(), listen.port()), true, inboxWriter);
     }
 }

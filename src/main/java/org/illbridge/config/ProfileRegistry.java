@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.illbridge.profile.Profiles;
 import org.illbridge.profile.SiteProfile;
 import org.slf4j.Logger;
@@ -31,6 +33,7 @@ public class ProfileRegistry {
 
     private final Path file;
     private final AtomicReference<Profiles> current = new AtomicReference<>(new Profiles(List.of()));
+    private final List<Consumer<Profiles>> followers = new CopyOnWriteArrayList<>();
 
     public ProfileRegistry(Path file) {
         this.file = file;
@@ -49,7 +52,13 @@ public class ProfileRegistry {
         Profiles profiles = new Profiles(read());
         current.set(profiles);
         LOG.info("ISO ILL profiles from {}: {}", file, profiles.sites().stream().map(SiteProfile::symbol).toList());
+        followers.forEach(follower -> follower.accept(profiles));
         return profiles;
+    }
+
+    /** {@code follower} hears of every successful reload (the listeners follow the profiles' addresses). */
+    public void whenReloaded(Consumer<Profiles> follower) {
+        followers.add(follower);
     }
 
     private List<SiteProfile> read() {

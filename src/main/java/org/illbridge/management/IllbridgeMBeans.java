@@ -1,6 +1,7 @@
 package org.illbridge.management;
 
 import java.time.Clock;
+import org.illbridge.camel.ListenerRoutes;
 import org.illbridge.camel.RouteFiles;
 import org.illbridge.config.ProfileRegistry;
 import org.illbridge.inbound.DeadLetterReplays;
@@ -9,17 +10,19 @@ import org.illbridge.store.DeadLetterStatus;
 import org.illbridge.store.DeadLetterStore;
 import org.illbridge.store.InboxStatus;
 import org.illbridge.store.InboxStore;
+import org.illbridge.store.ListenerActivity;
 import org.illbridge.store.OutboxStatus;
 import org.illbridge.store.OutboxStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jmx.export.annotation.ManagedAttribute;
 import org.springframework.jmx.export.annotation.ManagedOperation;
 import org.springframework.jmx.export.annotation.ManagedResource;
 
 /**
  * illbridge's own MBeans, beside Camel's: what an operator watches and does from a JMX console
- * (jconsole, Jolokia) — profiles, dead letters, the outbox, the inbox — under {@code org.illbridge}.
+ * (jconsole, Jolokia) — profiles, dead letters, the outbox, the inbox, listeners — under {@code org.illbridge}.
  */
 @Configuration(proxyBeanMethods = false)
 public class IllbridgeMBeans {
@@ -47,6 +50,21 @@ public class IllbridgeMBeans {
     @Bean
     Routes routesMBean(RouteFiles files) {
         return new Routes(files);
+    }
+
+    @Bean
+    ListenerActivity listenerActivity(JdbcTemplate jdbc) {
+        return new ListenerActivity(jdbc);
+    }
+
+    @Bean
+    AddressChanges addressChanges(ProfileRegistry profiles, ListenerRoutes listeners, ListenerActivity activity, Clock clock) {
+        return new AddressChanges(profiles, listeners, activity, clock);
+    }
+
+    @Bean
+    Listeners listenersMBean(ListenerRoutes listeners, AddressChanges report) {
+        return new Listeners(listeners, report);
     }
 
     /** The ISO ILL profiles in force; reload after editing config/application.yaml. */
@@ -183,6 +201,37 @@ public class IllbridgeMBeans {
         public String check() {
             files.check();
             return String.join("; ", getFiles());
+        }
+    }
+
+    /** The ISO ILL listeners and the address-change report. */
+    @ManagedResource(objectName = "org.illbridge:type=Listeners", description = "ISO ILL listeners and address changes")
+    public static class Listeners {
+        private final ListenerRoutes listeners;
+        private final AddressChanges report;
+
+        Listeners(ListenerRoutes listeners, AddressChanges report) {
+            this.listeners = listeners;
+            this.report = report;
+        }
+
+        @ManagedAttribute(description = "Each listener, where it is named, and whether it listens")
+        public String[] getListeners() {
+            return listeners.current().stream().map(l -> l.address().name() + " (" + l.namedBy() + "): "
+                    + (l.listening() ? "listening on " + l.address().host() + ":" + l.address().port()
+                    : "not listening, " + l.problem())).toArray(String[]::new);
+        }
+
+        @ManagedAttribute(description = "Sites with a previous listener address that can be retired now")
+        public String[] getRetirable() {
+            return report.report().sites().stream().filter(s -> s.previous() != null && s.previous().canRetire())
+                    .map(s -> s.symbol() + ": " + s.previous().address()).toArray(String[]::new);
+        }
+
+        @ManagedOperation(description = "The address-change report: which listener the open transactions last heard"
+                + " from, and whether a previous address can be retired")
+        public String[] addressChangeReport() {
+            return report.lines().toArray(String[]::new);
         }
     }
 }

@@ -29,8 +29,8 @@ public record Peer(String symbol, String address, Charset charset, Interaction i
 
     public Peer {
         Objects.requireNonNull(symbol, "every peer needs a symbol");
-        requireHostAndPort(symbol, "address", address);
-        requireHostAndPort(symbol, "previous-address", previousAddress);
+        requireHostAndPort("peer " + symbol, "address", address);
+        requireHostAndPort("peer " + symbol, "previous-address", previousAddress);
         charset = charset == null ? StandardCharsets.UTF_8 : charset;
         interaction = interaction == null ? Interaction.SEPARATE_CONNECTION : interaction;
         allowedSources = allowedSources == null ? List.of() : List.copyOf(allowedSources);
@@ -46,14 +46,14 @@ public record Peer(String symbol, String address, Charset charset, Interaction i
     }
 
     /** An address is host:port, the port a number from 1 to 65535, as the peer is profiled at OCLC. */
-    private static void requireHostAndPort(String symbol, String name, String address) {
+    static void requireHostAndPort(String whose, String name, String address) {
         if (address == null) {
             return;
         }
         int colon = address.lastIndexOf(':');
         String port = colon > 0 ? address.substring(colon + 1) : "";
         if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
-            throw new IllegalArgumentException("peer " + symbol + ": " + name + " '" + address
+            throw new IllegalArgumentException(whose + ": " + name + " '" + address
                     + "' is not host:port with a port from 1 to 65535 (for example ill.example.org:499)");
         }
     }

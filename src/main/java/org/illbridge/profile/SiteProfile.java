@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param peers the partners the site exchanges APDUs with
  * @param transformBibliographicConditionals whether a Conditional answer about wrong or incomplete
  *     bibliographic data is turned into Not Supplied, not-found-as-cited (else it is refused)
+ * @param previousListener during a change of our server address, the old address: it keeps listening,
+ *     because OCLC sends to both until all current requests are updated
+ * @param previousListenerUntil the end of the period OCLC gave for sending to both (local time)
  */
 public record SiteProfile(String symbol,
                           @JsonProperty("profile-installed") LocalDateTime profileInstalled,
@@ -30,7 +33,9 @@ public record SiteProfile(String symbol,
                           @JsonProperty("unknown-requesters") UnknownRequesterPolicy unknownRequesters,
                           @JsonProperty("known-requesters") List<String> knownRequesters,
                           List<Peer> peers,
-                          @JsonProperty("transform-bibliographic-conditionals") boolean transformBibliographicConditionals) {
+                          @JsonProperty("transform-bibliographic-conditionals") boolean transformBibliographicConditionals,
+                          @JsonProperty("previous-listener") String previousListener,
+                          @JsonProperty("previous-listener-until") LocalDateTime previousListenerUntil) {
 
     public SiteProfile {
         Objects.requireNonNull(symbol, "every profile needs a symbol");
@@ -39,6 +44,10 @@ public record SiteProfile(String symbol,
         unknownRequesters = unknownRequesters == null ? UnknownRequesterPolicy.QUEUE : unknownRequesters;
         knownRequesters = knownRequesters == null ? List.of() : List.copyOf(knownRequesters);
         peers = peers == null ? List.of() : List.copyOf(peers);
+        for (String listener : listeners) {
+            Peer.requireHostAndPort("profile " + symbol, "listeners", listener);
+        }
+        Peer.requireHostAndPort("profile " + symbol, "previous-listener", previousListener);
     }
 
     /** Whether a transaction begun at {@code created} (the sender's local time) belongs to OCLC. */
@@ -56,7 +65,16 @@ public record SiteProfile(String symbol,
         List<String> known = new ArrayList<>(knownRequesters);
         known.add(requesterSymbol);
         return new SiteProfile(symbol, profileInstalled, listeners, illFeeManagement, directRequest, unknownRequesters, known,
-                peers, transformBibliographicConditionals);
+                peers, transformBibliographicConditionals, previousListener, previousListenerUntil);
+    }
+
+    /** Every address we listen on for this site: its listeners, and the previous one during a change. */
+    public List<String> listenerAddresses() {
+        List<String> all = new ArrayList<>(listeners);
+        if (previousListener != null && !all.contains(previousListener)) {
+            all.add(previousListener);
+        }
+        return all;
     }
 
     public Optional<Peer> peer(String peerSymbol) {

@@ -44,13 +44,13 @@ abstract class OutboundContract extends RunningService {
 
     final IllCodec codec = new IllCodec();
 
-    static String profiles() {
+    static String profiles(int listenPort) {
         return """
                 illbridge:
                   profiles:
                     - symbol: OCL
                       profile-installed: 2026-01-01T00:00:00
-                      listeners: ["127.0.0.1:1611"]
+                      listeners: ["127.0.0.1:%d"]
                       ill-fee-management: false
                       peers:
                         - symbol: OCLC
@@ -73,23 +73,24 @@ abstract class OutboundContract extends RunningService {
                         - symbol: OCLC
                           address: "127.0.0.1:%d"
                           oclc-rules: true
-                """.formatted(OCLC.port(), DOWN_PORT, DIRECT.port(), NEW_ADDRESS.port(), OLD_ADDRESS.port(), OCLC.port());
+                """.formatted(listenPort, OCLC.port(), DOWN_PORT, DIRECT.port(), NEW_ADDRESS.port(), OLD_ADDRESS.port(), OCLC.port());
     }
 
     /** One database's run: its own database, listener port and profile file, and quick retries. */
     static void register(DynamicPropertyRegistry registry, String database) {
-        Path profiles = writeProfiles(Path.of("target", "profiles-" + UUID.randomUUID(), "application.yaml"));
-        ServiceProperties.register(registry, database, FreePort.find());
+        int listenPort = FreePort.find();
+        Path profiles = writeProfiles(Path.of("target", "profiles-" + UUID.randomUUID(), "application.yaml"), listenPort);
+        ServiceProperties.register(registry, database, listenPort);
         registry.add("illbridge.profiles-file", profiles::toString);
         registry.add("illbridge.outbound.drain-interval", () -> "100ms");
         registry.add("illbridge.outbound.retry-delays", () -> "300ms,300ms");
         registry.add("illbridge.outbound.connect-timeout", () -> "1s");
     }
 
-    static Path writeProfiles(Path file) {
+    static Path writeProfiles(Path file, int listenPort) {
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, profiles());
+            Files.writeString(file, profiles(listenPort));
             return file;
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -116,7 +117,7 @@ abstract class OutboundContract extends RunningService {
         assertThat(request.at("/item-id/title").asString()).isEqualTo("Moby-Dick");
         assertThat(request.at("/requester-id/person-or-institution-symbol/institution-symbol").asString()).isEqualTo("OCL");
         assertThat(request.at("/iLL-request-extensions/0/item/EXTERNAL/encoding/single-ASN1-type/APDU-Delivery-Info"
-                + "/sender-info/0/transport/telecom-service-address").asString()).isEqualTo("127.0.0.1:1611");
+                + "/sender-info/0/transport/telecom-service-address").asString()).isEqualTo("127.0.0.1:" + listenPort);
         JsonNode placedRequest = api.parse(placed.body()).get("request");
         assertThat(placedRequest.get("role").asString()).isEqualTo("BORROWING");
         assertThat(placedRequest.get("status").asString()).isEqualTo("Pending");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.illbridge.config.ProfileRegistry;
 import org.illbridge.inbound.DeadLetterReplays;
+import org.illbridge.management.AddressChanges;
 import org.illbridge.store.DeadLetter;
 import org.illbridge.store.DeadLetterStatus;
 import org.illbridge.store.DeadLetterStore;
@@ -21,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The operators' views: dead letters (Replay only where a replay can work), the outbox with "retry
- * now", the inbox's latest frames, and the profiles in force.
+ * now", the inbox's latest frames, and the profiles in force with their listeners and address changes.
  */
 @Controller
 public class OperationsPages {
@@ -33,14 +34,16 @@ public class OperationsPages {
     private final OutboxStore outbox;
     private final InboxStore inbox;
     private final ProfileRegistry profiles;
+    private final AddressChanges addressChanges;
 
     public OperationsPages(DeadLetterStore deadLetters, DeadLetterReplays replays, OutboxStore outbox, InboxStore inbox,
-                           ProfileRegistry profiles) {
+                           ProfileRegistry profiles, AddressChanges addressChanges) {
         this.deadLetters = deadLetters;
         this.replays = replays;
         this.outbox = outbox;
         this.inbox = inbox;
         this.profiles = profiles;
+        this.addressChanges = addressChanges;
     }
 
     @GetMapping("/operations/dead-letters")
@@ -103,6 +106,8 @@ public class OperationsPages {
     @GetMapping("/operations/profiles")
     String profiles(Model model) {
         model.addAttribute("sites", profiles.current().sites());
+        model.addAttribute("addresses", addressChanges.report().sites().stream()
+                .collect(Collectors.toMap(AddressChanges.Site::symbol, site -> site)));
         return "profiles";
     }
 }

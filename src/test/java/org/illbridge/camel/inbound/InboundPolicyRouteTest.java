@@ -134,6 +134,6 @@ class InboundPolicyRouteTest extends CamelTestSupport {
 
     private static SiteProfile site(String profileInstalled, List<String> knownRequesters) {
         return new SiteProfile("OCL", LocalDateTime.parse(profileInstalled), List.of(), false, false,
-                UnknownRequesterPolicy.QUEUE, knownRequesters, List.of(), false);
+                UnknownRequesterPolicy.QUEUE, knownRequesters, List.of(), false, null, null);
     }
 }
