@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
+import org.illbridge.config.ListenerInUseException;
 import org.illbridge.profile.Profiles;
 import org.illbridge.profile.SiteProfile;
 import org.slf4j.Logger;
@@ -62,7 +63,9 @@ public final class ListenerRoutes {
             try {
                 ListenerPortCheck.of(listener.address().host(), listener.address().port());
             } catch (UncheckedIOException e) {
-                throw new ListenerInUseException(listener.address(), listener.namedBy(), bindException(e.getCause()));
+                ListenerAddress a = listener.address();
+                throw new ListenerInUseException(a.name(), a.host() + ":" + a.port(), a.port(), listener.namedBy(),
+                        bindException(e.getCause()));
             }
         }
     }

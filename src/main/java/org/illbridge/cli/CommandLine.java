@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.illbridge.codec.asn1.DecodeException;
 import org.illbridge.codec.asn1.EncodeException;
@@ -33,7 +35,7 @@ import tools.jackson.databind.MappingIterator;
  */
 public final class CommandLine {
 
-    public static final Set<String> COMMANDS = Set.of("decode", "encode", "send", "hash-password", "help");
+    public static final Set<String> COMMANDS = Set.of("decode", "encode", "send", "hash-password", "download", "help");
     private static final Set<String> HELP = Set.of("--help", "-h", "-help");
 
     private static final String USAGE = """
@@ -44,6 +46,8 @@ public final class CommandLine {
                                                         connection; print what comes back as JSON
               hash-password                             read a password from standard input; print the hash
                                                         for illbridge.security.users (a login)
+            """ + DownloadCommand.USAGE.indent(2).stripTrailing() + """
+
               help                                      this text
             FILE may be - for standard input. ILL-Strings are read as UTF-8 unless --charset
             names another (e.g. ISO-8859-1).
@@ -60,12 +64,18 @@ public final class CommandLine {
     private final PrintStream out;
     private final PrintStream err;
     private final InputStream in;
+    private final Map<String, String> environment;
     private final IllCodec codec = new IllCodec();
 
     public CommandLine(InputStream in, PrintStream out, PrintStream err) {
+        this(in, out, err, System.getenv());
+    }
+
+    public CommandLine(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {
         this.in = in;
         this.out = out;
         this.err = err;
+        this.environment = environment;
     }
 
     /** True when {@code args} ask for a command (or for help) rather than the service. */
@@ -79,6 +89,10 @@ public final class CommandLine {
         if (args.length > 0 && HELP.contains(args[0])) {
             out.println(USAGE);
             return 0;
+        }
+        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        if (args.length > 0 && "download".equals(args[0])) {
+            return withUsageOnError(() -> new DownloadCommand(out, err, environment).run(rest));
         }
         Arguments arguments;
         try {
@@ -103,6 +117,24 @@ public final class CommandLine {
             err.println("illbridge: " + describe(e));
             return 1;
         }
+    }
+
+    /** A command with options of its own: a wrong option is a usage error (2), a failure one line (1). */
+    private int withUsageOnError(Command command) {
+        try {
+            return command.run();
+        } catch (IllegalArgumentException e) {
+            err.println("illbridge: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (IOException e) {
+            err.println("illbridge: " + describe(e));
+            return 1;
+        }
+    }
+
+    private interface Command {
+        int run() throws IOException;
     }
 
     /** A password's hash for the configuration, so that the password itself is written nowhere. */

@@ -1,7 +1,6 @@
 package org.illbridge.config;
 
 import java.net.BindException;
-import org.illbridge.camel.ListenerInUseException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.Environment;
@@ -19,7 +18,7 @@ public class ListenerInUseFailureAnalyzer extends AbstractFailureAnalyzer<BindEx
     protected FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
         ListenerInUseException profiled = findCause(rootFailure, ListenerInUseException.class);
         if (profiled != null) {
-            return new FailureAnalysis(profiled.getMessage() + ".", "Stop whatever holds port " + profiled.address().port()
+            return new FailureAnalysis(profiled.getMessage() + ".", "Stop whatever holds port " + profiled.port()
                     + ", or correct " + profiled.namedBy() + " in the profile file.", cause);
         }
         String host = environment.getProperty("illbridge.listen.host", "0.0.0.0");

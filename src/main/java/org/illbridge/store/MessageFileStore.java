@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -205,6 +206,52 @@ public class MessageFileStore {
             return search.role() != null ? "role DESC, queue DESC, id DESC" : "queue DESC, id DESC";
         }
         return search.status() != null ? "status DESC, id DESC" : "id DESC";
+    }
+
+    /**
+     * The next page of requests in id order after {@code afterId}, in any of {@code queues} (all
+     * when empty) and of {@code role} (both when null): how a download reads the whole message file.
+     */
+    public List<IllTransaction> page(List<Queue> queues, Role role, long afterId, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ill_transaction WHERE id > ?");
+        List<Object> arguments = new ArrayList<>(List.of(afterId));
+        if (role != null) {
+            sql.append(" AND role = ?");
+            arguments.add(role.code());
+        }
+        if (!queues.isEmpty()) {
+            sql.append(" AND queue IN (").append(String.join(", ", Collections.nCopies(queues.size(), "?"))).append(")");
+            queues.forEach(q -> arguments.add(q.label()));
+        }
+        sql.append(" ORDER BY id FETCH FIRST ? ROWS ONLY");
+        arguments.add(limit);
+        return jdbc.query(sql.toString(), MessageFileStore::transaction, arguments.toArray());
+    }
+
+    /**
+     * Moves the given requests from Pending to In Process where they still are Pending lending
+     * requests worked here; says for each whether it moved.
+     */
+    public boolean[] markInProcess(List<Long> ids, Instant at) {
+        int[][] counts = jdbc.batchUpdate("UPDATE ill_transaction SET queue = ?, status = ?, updated_at = ?"
+                        + " WHERE id = ? AND queue = ? AND role = ? AND managed_by = ?", ids, ids.size(),
+                (ps, id) -> {
+                    ps.setString(1, Queue.IN_PROCESS.label());
+                    ps.setString(2, Queue.IN_PROCESS.label());
+                    ps.setTimestamp(3, Timestamp.from(at));
+                    ps.setLong(4, id);
+                    ps.setString(5, Queue.PENDING.label());
+                    ps.setString(6, Role.LENDING.code());
+                    ps.setString(7, ManagedBy.ISO.code());
+                });
+        boolean[] marked = new boolean[ids.size()];
+        int i = 0;
+        for (int[] batch : counts) {
+            for (int count : batch) {
+                marked[i++] = count > 0;
+            }
+        }
+        return marked;
     }
 
     /** Staff chose to know {@code symbol} as a requester of {@code site} from now on. */

@@ -10,6 +10,8 @@ import org.illbridge.protocol.ProtocolState;
 public enum Queue {
     NEW("New"),
     PENDING("Pending"),
+    /** A lending request a legacy system downloaded and marked as being worked there (the MicroEnhancer's "In Process"). */
+    IN_PROCESS("In Process"),
     FORWARDED("Forwarded"),
     /** Answered Will Supply (Will Send), not yet shipped. */
     WILL_SUPPLY("Will Supply"),

@@ -83,7 +83,7 @@ public class Navigation {
         for (Queue queue : List.of(Queue.UNKNOWN_REQUESTER, Queue.OCLC)) {
             links.add(new Link(label(queue), QueuesPage.link(role, queue.label(), null, null, null), counts.getOrDefault(queue, 0L)));
         }
-        for (Queue queue : List.of(Queue.NEW, Queue.FORWARDED, Queue.EXPIRED)) {
+        for (Queue queue : List.of(Queue.IN_PROCESS, Queue.NEW, Queue.FORWARDED, Queue.EXPIRED)) {
             if (counts.getOrDefault(queue, 0L) > 0) {
                 links.add(new Link(label(queue), QueuesPage.link(role, queue.label(), null, null, null), counts.get(queue)));
             }
