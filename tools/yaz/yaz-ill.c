@@ -8,11 +8,20 @@
  *                                "undecodable <error> at <offset>"; exit 1 if any is undecodable
  *   yaz-ill print FILE           YAZ's field-by-field print of the APDU
  *   yaz-ill bench ROUNDS FILE... YAZ's own decode and encode throughput over the files
+ *   yaz-ill serve PORT SYMBOL    a minimal ISO ILL partner named SYMBOL on 127.0.0.1:PORT: it answers
+ *                                each Status-Query on its connection with a Status-Or-Error-Report
+ *                                (the state it saw: in-process after an ILL-Request, cancel-pending
+ *                                after a Cancel), an undecodable APDU with an error report, and
+ *                                nothing else (those wait for a person); one line per APDU on stdout
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+#include <sys/socket.h>
 #include <yaz/odr.h>
 #include <yaz/ill.h>
 #include <yaz/oclc-ill-req-ext.h>
@@ -871,6 +880,161 @@ static void bench(int rounds, int files, char **paths)
            encode_s * 1e9 / ((double) rounds * files));
 }
 
+/* ---- a partner ---------------------------------------------------------------------------- */
+
+struct seen { char qualifier[256]; long state; };
+static struct seen seen[512];
+static int seen_count;
+
+static const char *str(ILL_String *s)
+{
+    if (!s)
+        return "";
+    return s->which == ILL_String_GeneralString ? s->u.GeneralString : s->u.EDIFACTString;
+}
+
+/* The state this partner holds a transaction in (ISO Current-State), made if new. */
+static long *state_of(ILL_Transaction_Id *id)
+{
+    const char *q = id ? str(id->transaction_qualifier) : "";
+    int i;
+    for (i = 0; i < seen_count; i++)
+        if (!strcmp(seen[i].qualifier, q))
+            return &seen[i].state;
+    if (seen_count == (int) (sizeof(seen) / sizeof(seen[0])))
+        seen_count = 0;
+    snprintf(seen[seen_count].qualifier, sizeof(seen[0].qualifier), "%s", q);
+    seen[seen_count].state = 18; /* unknown */
+    return &seen[seen_count++].state;
+}
+
+static int write_all(int fd, const char *buf, int len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, buf, len);
+        if (n <= 0)
+            return 0;
+        buf += n;
+        len -= (int) n;
+    }
+    return 1;
+}
+
+static void reply(int fd, ILL_Status_Or_Error_Report *r)
+{
+    ILL_APDU apdu, *p = &apdu;
+    ODR e = odr_createmem(ODR_ENCODE);
+    char *buf;
+    int len;
+    apdu.which = ILL_APDU_Status_Or_Error_Report;
+    apdu.u.Status_Or_Error_Report = r;
+    if (ill_APDU(e, &p, 0, 0) && (buf = odr_getbuf(e, &len, 0)))
+        write_all(fd, buf, len);
+    odr_destroy(e);
+}
+
+static ILL_Status_Or_Error_Report *report_header(ILL_Transaction_Id *id, ILL_System_Id *requester,
+                                                 const char *symbol)
+{
+    ILL_Status_Or_Error_Report *r = NEW(ILL_Status_Or_Error_Report);
+    char date[16], time_of_day[16];
+    time_t now = time(0);
+    strftime(date, sizeof(date), "%Y%m%d", localtime(&now));
+    strftime(time_of_day, sizeof(time_of_day), "%H%M%S", localtime(&now));
+    r->protocol_version_num = num(2);
+    r->transaction_id = id ? id : transaction_id("", "");
+    r->service_date_time = service_date_time(date, time_of_day);
+    r->requester_id = requester;
+    r->responder_id = system_id(symbol, 0);
+    return r;
+}
+
+static void respond(int fd, const char *buf, int len, const char *symbol)
+{
+    ODR d = odr_createmem(ODR_DECODE);
+    ILL_APDU *apdu = 0;
+    ILL_Status_Or_Error_Report *r;
+    odr_setbuf(d, (char *) buf, len, 0);
+    odr_reset(o);
+    if (!ill_APDU(d, &apdu, 0, 0)) {
+        printf("undecodable %s at %d: error report\n", odr_errmsg(odr_geterror(d)), odr_offset(d));
+        r = report_header(0, 0, symbol);
+        r->error_report = NEW(ILL_Error_Report);
+        r->error_report->correlation_information = gs("undecodable");
+        r->error_report->report_source = num(2);
+        r->error_report->provider_error_report = NEW(ILL_Provider_Error_Report);
+        r->error_report->provider_error_report->which = ILL_Provider_Error_Report_general_problem;
+        r->error_report->provider_error_report->u.general_problem = num(3); /* badly-structured-APDU */
+        reply(fd, r);
+    } else if (apdu->which == ILL_APDU_ILL_Request) {
+        *state_of(apdu->u.illRequest->transaction_id) = 3; /* in-process */
+        printf("ILL-Request %s: in-process, no answer (a person decides)\n",
+               str(apdu->u.illRequest->transaction_id->transaction_qualifier));
+    } else if (apdu->which == ILL_APDU_Cancel) {
+        *state_of(apdu->u.Cancel->transaction_id) = 6; /* cancel-pending */
+        printf("Cancel %s: cancel-pending, no answer (a person decides)\n",
+               str(apdu->u.Cancel->transaction_id->transaction_qualifier));
+    } else if (apdu->which == ILL_APDU_Status_Query) {
+        ILL_Status_Query *q = apdu->u.Status_Query;
+        long state = *state_of(q->transaction_id);
+        char today[16];
+        time_t now = time(0);
+        strftime(today, sizeof(today), "%Y%m%d", localtime(&now));
+        r = report_header(q->transaction_id, q->requester_id, symbol);
+        r->status_report = NEW(ILL_Status_Report);
+        r->status_report->user_status_report = NEW(ILL_History_Report);
+        r->status_report->user_status_report->date_of_last_transition = text(today);
+        r->status_report->user_status_report->most_recent_service = num(state == 6 ? 6 : 1);
+        r->status_report->user_status_report->date_of_most_recent_service = text(today);
+        r->status_report->user_status_report->initiator_of_most_recent_service = q->requester_id
+            ? q->requester_id : system_id("?", 0);
+        r->status_report->provider_status_report = num(state);
+        printf("Status-Query %s: status report, state %ld\n", str(q->transaction_id->transaction_qualifier), state);
+        reply(fd, r);
+    } else {
+        printf("APDU %d: no answer\n", apdu->which);
+    }
+    fflush(stdout);
+    odr_destroy(d);
+}
+
+/* One connection at a time; each complete BER frame is answered as above. */
+static int serve(int port, const char *symbol)
+{
+    struct sockaddr_in at;
+    int one = 1, listener = socket(AF_INET, SOCK_STREAM, 0);
+    memset(&at, 0, sizeof(at));
+    at.sin_family = AF_INET;
+    at.sin_port = htons(port);
+    at.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+    if (listener < 0 || bind(listener, (struct sockaddr *) &at, sizeof(at)) || listen(listener, 8)) {
+        perror("yaz-ill serve");
+        return 1;
+    }
+    printf("listening on 127.0.0.1:%d as %s\n", port, symbol);
+    fflush(stdout);
+    for (;;) {
+        static char buf[1 << 20];
+        int fd = accept(listener, 0, 0), len = 0;
+        ssize_t n;
+        if (fd < 0)
+            continue;
+        while ((n = read(fd, buf + len, sizeof(buf) - len)) > 0) {
+            int frame;
+            len += (int) n;
+            while (len > 0 && (frame = completeBER(buf, len)) > 0) {
+                respond(fd, buf, frame, symbol);
+                memmove(buf, buf + frame, len - frame);
+                len -= frame;
+            }
+            if (len == (int) sizeof(buf))
+                break;
+        }
+        close(fd);
+    }
+}
+
 int main(int argc, char **argv)
 {
     int i, ok = 1;
@@ -892,6 +1056,8 @@ int main(int argc, char **argv)
         bench(atoi(argv[2]), argc - 3, argv + 3);
         return 0;
     }
-    fprintf(stderr, "usage: yaz-ill vectors DIR | check FILE... | print FILE | bench ROUNDS FILE...\n");
+    if (argc == 4 && !strcmp(argv[1], "serve"))
+        return serve(atoi(argv[2]), argv[3]);
+    fprintf(stderr, "usage: yaz-ill vectors DIR | check FILE... | print FILE | bench ROUNDS FILE... | serve PORT SYMBOL\n");
     return 2;
 }

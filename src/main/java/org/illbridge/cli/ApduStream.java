@@ -16,7 +16,14 @@ final class ApduStream {
 
     /** One APDU's bytes, or the reason the bytes from {@code offset} on are not one. */
     record Frame(int offset, byte[] bytes, String error) {
+
+        /** The bytes are the start of an APDU whose rest has not come (yet). */
+        boolean isIncomplete() {
+            return error != null && error.endsWith(INCOMPLETE);
+        }
     }
+
+    private static final String INCOMPLETE = "bytes are an incomplete APDU";
 
     static List<Frame> split(byte[] stream) {
         List<Frame> frames = new ArrayList<>();
@@ -33,7 +40,7 @@ final class ApduStream {
             }
             if (length == BerFrameScanner.NEED_MORE) {
                 frames.add(new Frame(start, Arrays.copyOfRange(stream, start, stream.length),
-                        "the last " + (stream.length - start) + " bytes are an incomplete APDU"));
+                        "the last " + (stream.length - start) + " " + INCOMPLETE));
                 return frames;
             }
             frames.add(new Frame(start, Arrays.copyOfRange(stream, start, start + length), null));

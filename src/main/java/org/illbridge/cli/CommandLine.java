@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +36,7 @@ import tools.jackson.databind.MappingIterator;
  */
 public final class CommandLine {
 
-    public static final Set<String> COMMANDS = Set.of("decode", "encode", "send", "hash-password", "download", "help");
+    public static final Set<String> COMMANDS = Set.of("decode", "encode", "send", "hash-password", "download", "conformance", "help");
     private static final Set<String> HELP = Set.of("--help", "-h", "-help");
 
     private static final String USAGE = """
@@ -46,7 +47,7 @@ public final class CommandLine {
                                                         connection; print what comes back as JSON
               hash-password                             read a password from standard input; print the hash
                                                         for illbridge.security.users (a login)
-            """ + DownloadCommand.USAGE.indent(2).stripTrailing() + """
+            """ + DownloadCommand.USAGE.indent(2).stripTrailing() + "\n" + ConformanceCommand.USAGE.indent(2).stripTrailing() + """
 
               help                                      this text
             FILE may be - for standard input. ILL-Strings are read as UTF-8 unless --charset
@@ -93,6 +94,9 @@ public final class CommandLine {
         List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
         if (args.length > 0 && "download".equals(args[0])) {
             return withUsageOnError(() -> new DownloadCommand(out, err, environment).run(rest));
+        }
+        if (args.length > 0 && "conformance".equals(args[0])) {
+            return withUsageOnError(() -> new ConformanceCommand(out, err, Clock.systemDefaultZone()).run(rest));
         }
         Arguments arguments;
         try {

@@ -18,8 +18,11 @@ public sealed interface InboundOutcome {
     record RecordedForOclc(long transactionId) implements InboundOutcome {
     }
 
-    /** The same APDU was applied before; recorded in the history (when its transaction is known), not applied again. */
-    record Duplicate(Long transactionId) implements InboundOutcome {
+    /**
+     * The same APDU was applied before; recorded in the history (when its transaction is known), not
+     * applied again. A Status-Query asked again is answered again (else null): asking changes nothing.
+     */
+    record Duplicate(Long transactionId, Reply statusReport) implements InboundOutcome {
     }
 
     /** Refused: kept as a dead letter; the sender gets an error report unless the fault was ours (else null). */
@@ -41,6 +44,9 @@ public sealed interface InboundOutcome {
     default Optional<Reply> reply() {
         if (this instanceof Applied applied) {
             return Optional.ofNullable(applied.statusReport());
+        }
+        if (this instanceof Duplicate duplicate) {
+            return Optional.ofNullable(duplicate.statusReport());
         }
         return this instanceof Refused refused ? Optional.ofNullable(refused.errorReport()) : Optional.empty();
     }

@@ -119,13 +119,16 @@ record MessageFileWriter(MessageFileStore messageFile, InboxStore inbox, OutboxS
         Optional<IllTransaction> held = held(in);
         if (inboxId != null && messageFile.appliedFrom(in.hash()).filter(inboxId::equals).isPresent()) {
             return held.<InboundOutcome>map(t -> new InboundOutcome.Applied(t.id(), null))
-                    .orElseGet(() -> new InboundOutcome.Duplicate(null));
+                    .orElseGet(() -> new InboundOutcome.Duplicate(null, null));
         }
         return transactions.execute(tx -> {
             Optional<IllTransaction> t = held;
             t.ifPresent(known -> history(in, known.id(), now, "the same APDU was received before; recorded, not applied again"));
             setInboxStatus(in, InboxStatus.DUPLICATE, "the same APDU was applied before; not applied again");
-            return new InboundOutcome.Duplicate(t.map(IllTransaction::id).orElse(null));
+            Apdu report = in.apdu().type() == ApduType.STATUS_QUERY && t.isPresent() && !t.get().isManagedInOclc()
+                    ? statusReport(in, t.get()) : null;
+            return new InboundOutcome.Duplicate(t.map(IllTransaction::id).orElse(null),
+                    report == null ? null : replies.to(in, report, t.get().id(), null));
         });
     }
 

@@ -1,8 +1,10 @@
 package org.illbridge.inbound;
 
 import java.time.Clock;
+import java.util.List;
 import org.illbridge.codec.asn1.EncodeException;
 import org.illbridge.codec.ill.Apdu;
+import org.illbridge.codec.ill.Extensions;
 import org.illbridge.codec.ill.IllCodec;
 import org.illbridge.codec.ill.view.DeliveryInfo;
 import org.illbridge.codec.json.ApduJson;
@@ -17,6 +19,8 @@ import org.illbridge.store.MessageFileStore;
  * APDU came in on (OCLC Direct Request style; the default for senders not profiled), or on a new
  * connection to the address in the APDU's APDU-Delivery-Info or the peer's profiled address. And,
  * once it went (or did not), the note of it in the transaction's history and on the dead letter.
+ * A reply about a site we serve carries APDU-Delivery-Info (our address and symbol, the sender's)
+ * as every APDU we send does.
  */
 record Replies(IllCodec codec, MessageFileStore messageFile, DeadLetterStore deadLetters, Clock clock) {
 
@@ -27,7 +31,10 @@ record Replies(IllCodec codec, MessageFileStore messageFile, DeadLetterStore dea
         String address = to == null ? null : DeliveryInfo.of(to.apdu(), to.charset())
                 .flatMap(DeliveryInfo::senderAddress)
                 .orElse(peer != null ? peer.address() : null);
-        return new Reply(reply, encode(reply), sameConnection, address, transactionId, deadLetterId);
+        Apdu sent = to != null && to.site() != null ? Extensions.add(reply, new DeliveryInfo(
+                List.of(DeliveryInfo.Party.of(to.site().ourAddress(), to.site().symbol())),
+                List.of(DeliveryInfo.Party.of(address, to.senderSymbol()))).toExtension()) : reply;
+        return new Reply(sent, encode(sent), sameConnection, address, transactionId, deadLetterId);
     }
 
     void delivered(Reply reply, String how) {

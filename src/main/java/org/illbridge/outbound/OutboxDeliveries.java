@@ -100,8 +100,7 @@ public final class OutboxDeliveries {
         }
         Delivery delivery;
         try {
-            String ourAddress = site.listeners().isEmpty() ? null : site.listeners().get(0);
-            DeliveryInfo info = new DeliveryInfo(List.of(DeliveryInfo.Party.of(ourAddress, site.symbol())),
+            DeliveryInfo info = new DeliveryInfo(List.of(DeliveryInfo.Party.of(site.ourAddress(), site.symbol())),
                     List.of(DeliveryInfo.Party.of(peer.address(), peer.symbol())));
             Apdu apdu = Extensions.add(new ApduJson(peer.charset()).fromText(entry.apdu()), info.toExtension());
             delivery = new Delivery(entry, apdu, peer.charset(), codec.encode(apdu), addresses.get(0),

@@ -68,6 +68,11 @@ public record SiteProfile(String symbol,
                 peers, transformBibliographicConditionals, previousListener, previousListenerUntil);
     }
 
+    /** The address we give partners in APDU-Delivery-Info: the first listener, or null when none is profiled. */
+    public String ourAddress() {
+        return listeners.isEmpty() ? null : listeners.get(0);
+    }
+
     /** Every address we listen on for this site: its listeners, and the previous one during a change. */
     public List<String> listenerAddresses() {
         List<String> all = new ArrayList<>(listeners);

@@ -325,6 +325,17 @@ abstract class InboundProcessingContract extends RunningService {
                 .isEqualTo("A minimal request");
         assertThat(answer.at("/Status-Or-Error-Report/status-report/user-status-report/most-recent-service").asString())
                 .isEqualTo("iLL-REQUEST");
+        JsonNode delivery = answer.at("/Status-Or-Error-Report/status-or-error-report-extensions/0/item/EXTERNAL/encoding"
+                + "/single-ASN1-type/APDU-Delivery-Info");
+        assertThat(delivery.at("/sender-info/0/aliases/0/person-or-institution-symbol/institution-symbol").asString())
+                .as("our symbol in the reply's APDU-Delivery-Info").isEqualTo("OCL");
+        assertThat(delivery.at("/recipient-info/0/aliases/0/person-or-institution-symbol/institution-symbol").asString())
+                .isEqualTo("ZBW");
+
+        send(YazVectors.read("31-status-query"));
+        JsonNode again = json(ZBW.next(WAIT_MS));
+        assertThat(again.at("/Status-Or-Error-Report/status-report/provider-status-report").asString())
+                .as("the same Status-Query asked again is answered again").isEqualTo("iN-PROCESS");
     }
 
     private void send(byte[] apdu) {

@@ -181,7 +181,7 @@ abstract class InboundServiceContract {
         IdentifiedApdu again = identify(bytes);
         InboundOutcome second = service.apply(again);
 
-        assertThat(second).isEqualTo(new InboundOutcome.Duplicate(first.transactionId()));
+        assertThat(second).isEqualTo(new InboundOutcome.Duplicate(first.transactionId(), null));
         assertThat(inboxStatus(again.received())).isEqualTo(InboxStatus.DUPLICATE.code());
         assertThat(messageFile.history(first.transactionId())).hasSize(2);
         assertThat(messageFile.history(first.transactionId()).get(1).note()).contains("received before");

@@ -2,7 +2,9 @@ package org.illbridge.support;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,6 +53,23 @@ public final class YazHelper {
     }
 
     public record Result(int exitCode, String output) {
+    }
+
+    /** The helper as an ISO ILL partner named {@code symbol} on 127.0.0.1:{@code port}, running until destroyed. */
+    public static Process serve(int port, String symbol) {
+        try {
+            Process partner = new ProcessBuilder(BINARY.toString(), "serve", String.valueOf(port), symbol)
+                    .redirectErrorStream(true).start();
+            String first = new BufferedReader(new InputStreamReader(partner.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine();
+            if (first == null || !first.startsWith("listening on")) {
+                partner.destroyForcibly();
+                throw new AssertionError("yaz-ill serve did not start: " + first);
+            }
+            return partner;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean build() {
