@@ -362,6 +362,11 @@ abstract class OutboundContract extends RunningService {
 
         assertThat(json(NEW_ADDRESS.next(WAIT_MS)).at("/ILL-Request/transaction-id/transaction-qualifier").asString()).isEqualTo("T-600");
         assertThat(json(OLD_ADDRESS.next(WAIT_MS)).at("/ILL-Request/transaction-id/transaction-qualifier").asString()).isEqualTo("T-600");
+        JsonNode change = api.json("/api/address-changes").at("/sites/0/peers-changing-address/0");
+        assertThat(change.get("symbol").asString()).isEqualTo("MOV");
+        assertThat(change.get("still-sent-to").asBoolean()).isTrue();
+        assertThat(change.get("verdict").asString()).isEqualTo("our APDUs go to 127.0.0.1:" + NEW_ADDRESS.port()
+                + " and to the previous 127.0.0.1:" + OLD_ADDRESS.port() + " until 2099-12-31T00:00.");
     }
 
     @Test

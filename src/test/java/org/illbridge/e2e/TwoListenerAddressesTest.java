@@ -10,6 +10,7 @@ import java.lang.management.ManagementFactory;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,9 +20,11 @@ import java.util.UUID;
 import javax.management.ObjectName;
 import org.illbridge.support.FreePort;
 import org.illbridge.support.IsoIllPeer;
+import org.illbridge.support.PageSession;
 import org.illbridge.support.ReportCatcher;
 import org.illbridge.support.ServiceProperties;
 import org.illbridge.support.TestDatabases;
+import org.illbridge.support.TestUsers;
 import org.illbridge.support.YazVectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +110,9 @@ class TwoListenerAddressesTest extends RunningService {
         assertThat(after.at("/previous/can-retire").asBoolean()).isTrue();
         assertThat(after.at("/previous/verdict").asString()).isEqualTo(OLD + " can be retired: no open transaction was last heard"
                 + " only there, and sending to both ended 2026-01-01T00:00.");
+        HttpResponse<String> page = PageSession.loggedIn(httpPort, TestUsers.OPERATOR).get("/operations/profiles");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(OLD + " can be retired: no open transaction was last heard only there");
         String[] report = (String[]) ManagementFactory.getPlatformMBeanServer().invoke(
                 new ObjectName("org.illbridge:type=Listeners"), "addressChangeReport", new Object[0], new String[0]);
         assertThat(report).contains("OCL current " + NEW + ": listening, 1 open transaction(s) last heard here, 0 only here",
