@@ -10,6 +10,7 @@ import org.illbridge.profile.UnknownRequesterPolicy;
 import org.illbridge.protocol.ReasonCode;
 import org.illbridge.protocol.Refusal;
 import org.illbridge.store.DeadLetterStore;
+import org.illbridge.store.GroupCommit;
 import org.illbridge.store.InboxStore;
 import org.illbridge.store.MessageFileStore;
 import org.illbridge.store.OutboxStore;
@@ -31,11 +32,20 @@ public final class InboundService {
     private final DeadLetterWriter deadLetters;
     private final Replies replies;
 
+    /** Each APDU applied in a transaction of its own. */
     public InboundService(IllCodec codec, ProfileRegistry profiles, MessageFileStore messageFile, InboxStore inbox,
                           OutboxStore outbox, DeadLetterStore deadLetters, TransactionTemplate transactions, Clock clock) {
+        this(codec, profiles, messageFile, inbox, outbox, deadLetters, transactions, new GroupCommit(transactions, 1, "apply"),
+                clock);
+    }
+
+    /** @param commits how APDUs are applied: in batches sharing one commit, or one by one */
+    public InboundService(IllCodec codec, ProfileRegistry profiles, MessageFileStore messageFile, InboxStore inbox,
+                          OutboxStore outbox, DeadLetterStore deadLetters, TransactionTemplate transactions, GroupCommit commits,
+                          Clock clock) {
         this.replies = new Replies(codec, messageFile, deadLetters, clock);
         this.identifier = new ApduIdentifier(codec, profiles, messageFile);
-        this.writer = new MessageFileWriter(messageFile, inbox, outbox, deadLetters, transactions, replies, clock);
+        this.writer = new MessageFileWriter(messageFile, inbox, outbox, deadLetters, commits, replies, clock);
         this.deadLetters = new DeadLetterWriter(deadLetters, inbox, transactions, replies, clock);
     }
 

@@ -22,6 +22,7 @@ import org.illbridge.protocol.Refusal;
 import org.illbridge.protocol.Role;
 import org.illbridge.protocol.StatusReports;
 import org.illbridge.store.DeadLetterStore;
+import org.illbridge.store.GroupCommit;
 import org.illbridge.store.HistoryEntry;
 import org.illbridge.store.IllTransaction;
 import org.illbridge.store.InboxStatus;
@@ -32,7 +33,6 @@ import org.illbridge.store.Opening;
 import org.illbridge.store.OutboxStore;
 import org.illbridge.store.Queue;
 import org.illbridge.store.Standing;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes an identified APDU to the message file in one database transaction that also marks the
@@ -41,7 +41,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * an APDU applied before rolls back to a {@link InboundOutcome.Duplicate}.
  */
 record MessageFileWriter(MessageFileStore messageFile, InboxStore inbox, OutboxStore outbox, DeadLetterStore deadLetters,
-                         TransactionTemplate transactions, Replies replies, Clock clock) {
+                         GroupCommit commits, Replies replies, Clock clock) {
+
+    /** The APDU's bytes were applied before: its unit of work rolls back, and it is recorded as a duplicate. */
+    private static final class AlreadyApplied extends RuntimeException {
+        AlreadyApplied() {
+            super("applied before", null, false, false);
+        }
+    }
 
     private static final String UPDATE_IN_OCLC = "Update in OCLC";
 
@@ -52,53 +59,63 @@ record MessageFileWriter(MessageFileStore messageFile, InboxStore inbox, OutboxS
      */
     InboundOutcome apply(IdentifiedApdu in, Queue queue) {
         Instant now = clock.instant();
-        InboundOutcome outcome = transactions.execute(tx -> {
-            if (!messageFile.markApplied(in.hash(), in.received().inboxId(), now)) {
-                tx.setRollbackOnly();
-                return null;
-            }
-            Optional<IllTransaction> held = held(in);
-            checkTransactionId(in, held);
-            ProtocolState state = held.map(IllTransaction::state).orElse(ProtocolState.IDLE);
-            ProtocolEvent event = ProtocolEvent.received(in.apdu());
-            ProtocolState next = ProtocolMachine.next(in.role(), state, event).orElseThrow(() -> prohibited(in, state, event));
-            Standing standing = Standing.after(held.map(IllTransaction::standing).orElse(null), next, event);
-            IllTransaction t;
-            if (held.isPresent()) {
-                t = held.get().with(keepUnknownRequesterQueue(held.get(), standing), now);
-                messageFile.update(t);
-            } else {
-                Standing first = queue != null ? new Standing(next, standing.status(), queue) : standing;
-                t = messageFile.create(IllTransaction.open(opening(in, now), first, ManagedBy.ISO, now));
-            }
-            history(in, t.id(), now, null);
-            noteRejectionOfOurs(in, t);
-            setInboxStatus(in, InboxStatus.APPLIED, "applied to transaction " + t.id());
-            Apdu report = in.apdu().type() == ApduType.STATUS_QUERY ? statusReport(in, t) : null;
-            return new InboundOutcome.Applied(t.id(), report == null ? null : replies.to(in, report, t.id(), null));
-        });
-        return outcome != null ? outcome : duplicate(in, now);
+        try {
+            return commits.execute(() -> applied(in, queue, now));
+        } catch (AlreadyApplied seen) {
+            return duplicate(in, now);
+        }
+    }
+
+    private InboundOutcome applied(IdentifiedApdu in, Queue queue, Instant now) {
+        markApplied(in, now);
+        Optional<IllTransaction> held = held(in);
+        checkTransactionId(in, held);
+        ProtocolState state = held.map(IllTransaction::state).orElse(ProtocolState.IDLE);
+        ProtocolEvent event = ProtocolEvent.received(in.apdu());
+        ProtocolState next = ProtocolMachine.next(in.role(), state, event).orElseThrow(() -> prohibited(in, state, event));
+        Standing standing = Standing.after(held.map(IllTransaction::standing).orElse(null), next, event);
+        IllTransaction t;
+        if (held.isPresent()) {
+            t = held.get().with(keepUnknownRequesterQueue(held.get(), standing), now);
+            messageFile.update(t);
+        } else {
+            Standing first = queue != null ? new Standing(next, standing.status(), queue) : standing;
+            t = messageFile.create(IllTransaction.open(opening(in, now), first, ManagedBy.ISO, now));
+        }
+        history(in, t.id(), now, null);
+        noteRejectionOfOurs(in, t);
+        setInboxStatus(in, InboxStatus.APPLIED, "applied to transaction " + t.id());
+        Apdu report = in.apdu().type() == ApduType.STATUS_QUERY ? statusReport(in, t) : null;
+        return new InboundOutcome.Applied(t.id(), report == null ? null : replies.to(in, report, t.id(), null));
     }
 
     /** Records an APDU of a request that predates the profile, flagged "update this request in OCLC"; nothing is sent. */
     InboundOutcome recordForOclc(IdentifiedApdu in) {
         Instant now = clock.instant();
-        InboundOutcome outcome = transactions.execute(tx -> {
-            if (!messageFile.markApplied(in.hash(), in.received().inboxId(), now)) {
-                tx.setRollbackOnly();
-                return null;
-            }
-            Standing oclc = new Standing(ProtocolState.IDLE, UPDATE_IN_OCLC, Queue.OCLC);
-            IllTransaction t = held(in)
-                    .orElseGet(() -> messageFile.create(IllTransaction.open(opening(in, now), oclc, ManagedBy.OCLC, now)));
-            ProtocolState next = ProtocolMachine.next(in.role(), t.state(), ProtocolEvent.received(in.apdu())).orElse(t.state());
-            messageFile.update(t.with(new Standing(next, UPDATE_IN_OCLC, Queue.OCLC), now));
-            history(in, t.id(), now, "predates the " + in.site().symbol() + " ISO ILL profile: update this request in OCLC");
-            setInboxStatus(in, InboxStatus.RECORDED_FOR_OCLC,
-                    "recorded; the request predates the ISO ILL profile and is updated in OCLC");
-            return new InboundOutcome.RecordedForOclc(t.id());
-        });
-        return outcome != null ? outcome : duplicate(in, now);
+        try {
+            return commits.execute(() -> recordedForOclc(in, now));
+        } catch (AlreadyApplied seen) {
+            return duplicate(in, now);
+        }
+    }
+
+    private InboundOutcome recordedForOclc(IdentifiedApdu in, Instant now) {
+        markApplied(in, now);
+        Standing oclc = new Standing(ProtocolState.IDLE, UPDATE_IN_OCLC, Queue.OCLC);
+        IllTransaction t = held(in)
+                .orElseGet(() -> messageFile.create(IllTransaction.open(opening(in, now), oclc, ManagedBy.OCLC, now)));
+        ProtocolState next = ProtocolMachine.next(in.role(), t.state(), ProtocolEvent.received(in.apdu())).orElse(t.state());
+        messageFile.update(t.with(new Standing(next, UPDATE_IN_OCLC, Queue.OCLC), now));
+        history(in, t.id(), now, "predates the " + in.site().symbol() + " ISO ILL profile: update this request in OCLC");
+        setInboxStatus(in, InboxStatus.RECORDED_FOR_OCLC,
+                "recorded; the request predates the ISO ILL profile and is updated in OCLC");
+        return new InboundOutcome.RecordedForOclc(t.id());
+    }
+
+    private void markApplied(IdentifiedApdu in, Instant now) {
+        if (!messageFile.markApplied(in.hash(), in.received().inboxId(), now)) {
+            throw new AlreadyApplied();
+        }
     }
 
     /**
@@ -121,7 +138,7 @@ record MessageFileWriter(MessageFileStore messageFile, InboxStore inbox, OutboxS
             return held.<InboundOutcome>map(t -> new InboundOutcome.Applied(t.id(), null))
                     .orElseGet(() -> new InboundOutcome.Duplicate(null, null));
         }
-        return transactions.execute(tx -> {
+        return commits.execute(() -> {
             Optional<IllTransaction> t = held;
             t.ifPresent(known -> history(in, known.id(), now, "the same APDU was received before; recorded, not applied again"));
             setInboxStatus(in, InboxStatus.DUPLICATE, "the same APDU was applied before; not applied again");
@@ -168,7 +185,7 @@ record MessageFileWriter(MessageFileStore messageFile, InboxStore inbox, OutboxS
 
     private void history(IdentifiedApdu in, long transactionId, Instant now, String note) {
         messageFile.addHistory(transactionId, in.received().inboxId(), Direction.IN, in.apdu().type().asnName(),
-                in.received().peer(), now, in.received().bytes(), new ApduJson(in.charset()).toText(in.apdu()), note);
+                in.received().peer(), now, in.received().bytes(), in.charset(), note);
     }
 
     private void setInboxStatus(IdentifiedApdu in, InboxStatus status, String detail) {

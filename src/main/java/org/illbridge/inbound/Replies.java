@@ -1,5 +1,6 @@
 package org.illbridge.inbound;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import org.illbridge.codec.asn1.EncodeException;
@@ -7,7 +8,6 @@ import org.illbridge.codec.ill.Apdu;
 import org.illbridge.codec.ill.Extensions;
 import org.illbridge.codec.ill.IllCodec;
 import org.illbridge.codec.ill.view.DeliveryInfo;
-import org.illbridge.codec.json.ApduJson;
 import org.illbridge.profile.Interaction;
 import org.illbridge.profile.Peer;
 import org.illbridge.protocol.Direction;
@@ -40,7 +40,7 @@ record Replies(IllCodec codec, MessageFileStore messageFile, DeadLetterStore dea
     void delivered(Reply reply, String how) {
         if (reply.transactionId() != null) {
             messageFile.addHistory(reply.transactionId(), null, Direction.OUT, reply.apdu().type().asnName(), null,
-                    clock.instant(), reply.bytes(), ApduJson.utf8().toText(reply.apdu()), how);
+                    clock.instant(), reply.bytes(), StandardCharsets.UTF_8, how);
         }
         if (reply.deadLetterId() != null) {
             deadLetters.reportSent(reply.deadLetterId(), how);

@@ -229,7 +229,8 @@ public final class OutboundService {
         messageFile.update(t.with(Standing.after(t.standing(), next, ProtocolEvent.sent(apdu)), at));
         String json = json(apdu);
         long id = outbox.enqueue(t.id(), t.siteSymbol(), peer.symbol(), apdu.type().asnName(), json, at);
-        messageFile.addHistory(t.id(), null, Direction.OUT, apdu.type().asnName(), peer.symbol(), at, encode(apdu), json,
+        messageFile.addHistory(t.id(), null, Direction.OUT, apdu.type().asnName(), peer.symbol(), at, encode(apdu),
+                StandardCharsets.UTF_8,
                 "queued for " + peer.symbol() + " (outbox " + id + ")" + (by != null ? " by " + by : "")
                         + (note != null ? "; " + note : ""));
         return new Queued(messageFile.find(t.id()).orElseThrow(), id, note);

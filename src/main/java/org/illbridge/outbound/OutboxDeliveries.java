@@ -176,8 +176,11 @@ public final class OutboxDeliveries {
                     if (!outbox.sent(entry.id(), entry.claimToken(), attempt, clock.instant())) {
                         return false;
                     }
-                    history(entry, delivery.bytes(), new ApduJson(delivery.charset()).toText(delivery.apdu()),
-                            "sent to " + where + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
+                    if (entry.transactionId() != null) {
+                        messageFile.addHistory(entry.transactionId(), null, Direction.OUT, entry.apduType(), entry.peerSymbol(),
+                                clock.instant(), delivery.bytes(), delivery.charset(),
+                                "sent to " + where + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
+                    }
                     return true;
                 });
                 if (Boolean.TRUE.equals(recorded)) {

@@ -1,5 +1,7 @@
 package org.illbridge.store;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.illbridge.codec.asn1.DecodeException;
+import org.illbridge.codec.ill.IllCodec;
+import org.illbridge.codec.json.ApduJson;
 import org.illbridge.protocol.Direction;
 import org.illbridge.protocol.ProtocolState;
 import org.illbridge.protocol.Role;
@@ -36,6 +41,7 @@ public class MessageFileStore {
             + " AND transaction_qualifier = ? AND sub_qualifier = ?";
 
     private final JdbcTemplate jdbc;
+    private final IllCodec codec = new IllCodec();
 
     public MessageFileStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -133,12 +139,18 @@ public class MessageFileStore {
                 t.state().name(), t.status(), t.queue().label(), Timestamp.from(t.updatedAt()), t.id());
     }
 
+    /** An APDU in or out with its JSON view as written (where the bytes may not give it: a failed send). */
     public long addHistory(long transactionId, Long inboxId, Direction direction, String apduType, String peer,
                            Instant at, byte[] rawBytes, String json, String note) {
+        return insertHistory(transactionId, inboxId, direction, apduType, peer, at, rawBytes, json, null, note);
+    }
+
+    private long insertHistory(long transactionId, Long inboxId, Direction direction, String apduType, String peer,
+                               Instant at, byte[] rawBytes, String json, String charset, String note) {
         KeyHolder id = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("INSERT INTO apdu_history (transaction_id, inbox_id,"
-                    + " direction, apdu_type, peer, at, raw_bytes, json, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + " direction, apdu_type, peer, at, raw_bytes, json, note, charset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     new String[] {"id"});
             insert.setLong(1, transactionId);
             insert.setObject(2, inboxId);
@@ -149,17 +161,42 @@ public class MessageFileStore {
             insert.setBytes(7, rawBytes);
             insert.setString(8, json);
             insert.setString(9, note);
+            insert.setString(10, charset);
             return insert;
         }, id);
         return id.getKeyAs(Number.class).longValue();
     }
 
+    /**
+     * An APDU in or out, kept by its bytes: its JSON view is derived from them when read, with the
+     * charset its ILL-Strings are in.
+     */
+    public long addHistory(long transactionId, Long inboxId, Direction direction, String apduType, String peer,
+                           Instant at, byte[] rawBytes, Charset charset, String note) {
+        return insertHistory(transactionId, inboxId, direction, apduType, peer, at, rawBytes, null, charset.name(), note);
+    }
+
     public List<HistoryEntry> history(long transactionId) {
-        return jdbc.query("SELECT id, transaction_id, inbox_id, direction, apdu_type, peer, at, json, note"
+        return jdbc.query("SELECT id, transaction_id, inbox_id, direction, apdu_type, peer, at, json, charset,"
+                + " CASE WHEN json IS NULL THEN raw_bytes END AS bytes_for_json, note"
                 + " FROM apdu_history WHERE transaction_id = ? ORDER BY id", (rs, n) -> new HistoryEntry(
                 rs.getLong("id"), rs.getLong("transaction_id"), (Long) rs.getObject("inbox_id", Long.class),
                 Direction.ofCode(rs.getString("direction")), rs.getString("apdu_type"), rs.getString("peer"),
-                rs.getTimestamp("at").toInstant(), rs.getString("json"), rs.getString("note")), transactionId);
+                rs.getTimestamp("at").toInstant(), json(rs.getString("json"), rs.getBytes("bytes_for_json"),
+                        rs.getString("charset")), rs.getString("note")), transactionId);
+    }
+
+    /** The stored JSON view, or the one the bytes give. */
+    private String json(String stored, byte[] bytes, String charset) {
+        if (stored != null) {
+            return stored;
+        }
+        try {
+            Charset decoding = charset != null ? Charset.forName(charset) : StandardCharsets.UTF_8;
+            return new ApduJson(decoding).toText(codec.decode(bytes));
+        } catch (DecodeException | RuntimeException e) {
+            return ApduJson.MAPPER.createObjectNode().put("undecodable", String.valueOf(e.getMessage())).toString();
+        }
     }
 
     public Optional<byte[]> historyBytes(long historyId) {

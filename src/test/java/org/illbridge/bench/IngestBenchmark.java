@@ -1,15 +1,24 @@
 package org.illbridge.bench;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.illbridge.IllbridgeApplication;
 import org.illbridge.support.FreePort;
 import org.illbridge.support.IsoIllPeer;
@@ -20,23 +29,43 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * End-to-end ingest rate: distinct ILL-Requests sent over several connections, counted once
- * every one is applied to the message file (inbox, decode, identify, protocol machine, one
- * database transaction each) — beside the rate a bare TCP sink takes the same bytes at, measured
- * in the same run. Run by tools/bench/run; not a test.
+ * End-to-end ingest rate, paired in one run on one database: distinct ILL-Requests sent over
+ * CONNECTIONS connections and counted once every one is applied to the message file — by illbridge
+ * applying each APDU in a transaction of its own (apply-batch 1) and group-committed (apply-batch
+ * 64) — beside the naive ceiling, a plain-JDBC program doing one committed INSERT per table
+ * (inbox, ill_transaction, apdu_history) per APDU on as many connections, and a bare TCP sink.
+ * Each figure is measured ROUNDS times after a warm-up. PostgreSQL is an embedded server with
+ * fsync and synchronous_commit on; H2 writes each commit to its file (WRITE_DELAY 0).
+ * Run by tools/bench/ingest; not a test.
  */
 public final class IngestBenchmark {
 
-    private static final int CONNECTIONS = 4;
+    private static final int ROUNDS = 3;
+    private static final int WARM_UP = 300;
 
     public static void main(String[] args) throws Exception {
         int apdus = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        List<byte[]> requests = new ArrayList<>();
-        for (int i = 0; i < apdus; i++) {
-            requests.add(Variants.withQualifier(YazVectors.read("01-ill-request-minimal"), "B-" + i));
-        }
-        double sink = sinkRate(requests);
+        String database = args.length > 1 ? args[1] : "h2";
+        int connections = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         Path work = Files.createTempDirectory(Path.of("target"), "ingest-");
+        EmbeddedPostgres postgres = "postgresql".equals(database) ? EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start() : null;
+        String url = postgres != null ? postgres.getJdbcUrl("postgres", "postgres")
+                : "jdbc:h2:file:" + work.resolve("db").toAbsolutePath();
+        System.out.printf("database %s%napdus %d%nconnections %d%n", database, apdus, connections);
+        try {
+            System.out.printf("sink_apdus_per_second %s%n", rates(() -> sinkRate(requests(apdus, "S"), connections)));
+            for (int batch : new int[] {1, 64}) {
+                measureService(url, work, batch, apdus, connections);
+            }
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+
+    private static void measureService(String url, Path work, int batch, int apdus, int connections) throws Exception {
         Path profiles = work.resolve("profiles.yaml");
         Files.writeString(profiles, """
                 illbridge:
@@ -48,36 +77,81 @@ public final class IngestBenchmark {
         int port = FreePort.find();
         ConfigurableApplicationContext service = new SpringApplication(IllbridgeApplication.class).run(
                 "--server.port=0", "--illbridge.listen.host=127.0.0.1", "--illbridge.listen.port=" + port,
-                "--illbridge.profiles-file=" + profiles, "--spring.datasource.url=jdbc:h2:file:" + work.resolve("db").toAbsolutePath(),
+                "--illbridge.profiles-file=" + profiles, "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + (url.startsWith("jdbc:postgresql") ? "postgres" : "sa"),
+                "--illbridge.inbox.apply-batch=" + batch,
                 "--illbridge.inbox.spool-directory=" + work.resolve("spool"), "--logging.level.root=WARN",
                 "--logging.level.inbound-apdu=WARN", "--spring.main.banner-mode=off");
         try {
             JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
-            send(requests.subList(0, Math.min(200, apdus)), port); // warm-up
-            waitApplied(jdbc, Math.min(200, apdus));
-            jdbc.update("DELETE FROM apdu_history");
-            jdbc.update("DELETE FROM ill_transaction");
-            jdbc.update("DELETE FROM processed_apdu");
-            jdbc.update("DELETE FROM inbox");
-            long start = System.nanoTime();
-            send(requests, port);
-            waitApplied(jdbc, apdus);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("apdus %d%nconnections %d%ningest_apdus_per_second %.0f%nsink_apdus_per_second %.0f%n",
-                    apdus, CONNECTIONS, apdus / seconds, sink);
+            DataSource dataSource = service.getBean(DataSource.class);
+            if (batch == 1) {
+                int[] round = {0};
+                plainJdbcRate(dataSource, WARM_UP, connections, "W");
+                empty(jdbc);
+                System.out.printf("plain_jdbc_apdus_per_second %s%n", rates(() -> {
+                    double rate = plainJdbcRate(dataSource, apdus, connections, "J" + round[0]++);
+                    empty(jdbc);
+                    return rate;
+                }));
+            }
+            send(requests(WARM_UP, "W" + batch), port, connections);
+            waitApplied(jdbc, WARM_UP);
+            empty(jdbc);
+            int[] round = {0};
+            System.out.printf("illbridge_apply_batch_%d_apdus_per_second %s%n", batch, rates(() -> {
+                List<byte[]> requests = requests(apdus, "B" + batch + "-" + round[0]++);
+                long start = System.nanoTime();
+                send(requests, port, connections);
+                waitApplied(jdbc, apdus);
+                double rate = apdus / ((System.nanoTime() - start) / 1e9);
+                empty(jdbc);
+                return rate;
+            }));
         } finally {
             service.close();
         }
     }
 
-    private static void send(List<byte[]> apdus, int port) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
+    private interface Rate {
+        double measure() throws Exception;
+    }
+
+    /** ROUNDS measurements: "min median (each)". */
+    private static String rates(Rate rate) throws Exception {
+        List<Double> rates = new ArrayList<>();
+        for (int i = 0; i < ROUNDS; i++) {
+            rates.add(rate.measure());
+        }
+        List<Double> sorted = new ArrayList<>(rates);
+        Collections.sort(sorted);
+        return String.format("min %.0f median %.0f runs %s", sorted.get(0), sorted.get(sorted.size() / 2),
+                String.join(",", rates.stream().map(r -> String.format("%.0f", r)).toList()));
+    }
+
+    private static List<byte[]> requests(int count, String prefix) {
+        byte[] vector = YazVectors.read("01-ill-request-minimal");
+        List<byte[]> requests = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            requests.add(Variants.withQualifier(vector, prefix + "-" + i));
+        }
+        return requests;
+    }
+
+    private static void empty(JdbcTemplate jdbc) {
+        for (String table : List.of("apdu_history", "ill_transaction", "processed_apdu", "inbox")) {
+            jdbc.update("DELETE FROM " + table);
+        }
+    }
+
+    private static void send(List<byte[]> apdus, int port, int connections) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
         List<Future<?>> senders = new ArrayList<>();
-        for (int c = 0; c < CONNECTIONS; c++) {
+        for (int c = 0; c < connections; c++) {
             int first = c;
             senders.add(pool.submit(() -> {
                 try (IsoIllPeer peer = IsoIllPeer.connect(port)) {
-                    for (int i = first; i < apdus.size(); i += CONNECTIONS) {
+                    for (int i = first; i < apdus.size(); i += connections) {
                         peer.send(apdus.get(i));
                     }
                 }
@@ -103,8 +177,70 @@ public final class IngestBenchmark {
         }
     }
 
-    /** The baseline: the same bytes, same connections, into a socket that only reads. */
-    private static double sinkRate(List<byte[]> apdus) throws Exception {
+    /**
+     * The naive ceiling: per APDU, three INSERTs each committed on its own (autocommit) — the inbox
+     * row with the bytes, the request, its history row — on {@code connections} connections at once.
+     */
+    private static double plainJdbcRate(DataSource dataSource, int apdus, int connections, String prefix) throws Exception {
+        byte[] bytes = YazVectors.read("01-ill-request-minimal");
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        List<Future<?>> workers = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < connections; c++) {
+            int first = c;
+            workers.add(pool.submit(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    connection.setAutoCommit(true);
+                    try (PreparedStatement inbox = connection.prepareStatement("INSERT INTO inbox (received_at, peer, listener,"
+                            + " size_bytes, raw_bytes, status) VALUES (?, '127.0.0.1:1', '127.0.0.1:2', ?, ?, 'applied')",
+                            new String[] {"id"});
+                         PreparedStatement request = connection.prepareStatement("INSERT INTO ill_transaction (role, site_symbol,"
+                                 + " initial_requester, group_qualifier, transaction_qualifier, sub_qualifier, protocol_state, status,"
+                                 + " queue, managed_by, update_in_oclc, requester_symbol, responder_symbol, title, ifm, created_at,"
+                                 + " updated_at) VALUES ('lending', 'OCL', '', 'ZBW', ?, '', 'IN_PROCESS', 'Pending', 'Pending',"
+                                 + " 'iso', FALSE, 'ZBW', 'OCL', 'A minimal request', FALSE, ?, ?)", new String[] {"id"});
+                         PreparedStatement history = connection.prepareStatement("INSERT INTO apdu_history (transaction_id,"
+                                 + " inbox_id, direction, apdu_type, peer, at, raw_bytes, json) VALUES (?, ?, 'in', 'ILL-Request',"
+                                 + " '127.0.0.1:1', ?, ?, '{}')")) {
+                        for (int i = first; i < apdus; i += connections) {
+                            Timestamp now = Timestamp.from(Instant.now());
+                            inbox.setTimestamp(1, now);
+                            inbox.setInt(2, bytes.length);
+                            inbox.setBytes(3, bytes);
+                            inbox.executeUpdate();
+                            long inboxId = generatedId(inbox);
+                            request.setString(1, prefix + "-" + i);
+                            request.setTimestamp(2, now);
+                            request.setTimestamp(3, now);
+                            request.executeUpdate();
+                            long requestId = generatedId(request);
+                            history.setLong(1, requestId);
+                            history.setLong(2, inboxId);
+                            history.setTimestamp(3, now);
+                            history.setBytes(4, bytes);
+                            history.executeUpdate();
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+        return apdus / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static long generatedId(PreparedStatement statement) throws SQLException {
+        try (ResultSet keys = statement.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
+    }
+
+    /** The bare TCP sink: the same bytes, same connections, into a socket that only reads. */
+    private static double sinkRate(List<byte[]> apdus, int connections) throws Exception {
         try (ServerSocket sink = new ServerSocket(0)) {
             Thread acceptor = new Thread(() -> {
                 try {
@@ -119,7 +255,7 @@ public final class IngestBenchmark {
             acceptor.setDaemon(true);
             acceptor.start();
             long start = System.nanoTime();
-            send(apdus, sink.getLocalPort());
+            send(apdus, sink.getLocalPort(), connections);
             return apdus.size() / ((System.nanoTime() - start) / 1e9);
         }
     }

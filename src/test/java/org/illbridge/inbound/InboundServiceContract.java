@@ -55,6 +55,7 @@ abstract class InboundServiceContract {
     private DeadLetterStore deadLetters;
     private OutboxStore outbox;
     private InboundService service;
+    private JdbcTemplate jdbc;
 
     /** A new, empty database of the kind under test. */
     abstract String newDatabaseUrl();
@@ -62,7 +63,7 @@ abstract class InboundServiceContract {
     @BeforeEach
     void setUp() throws IOException {
         DataSource database = TestDatabases.migrated(newDatabaseUrl());
-        JdbcTemplate jdbc = new JdbcTemplate(database);
+        jdbc = new JdbcTemplate(database);
         inbox = new InboxStore(jdbc);
         messageFile = new MessageFileStore(jdbc);
         deadLetters = new DeadLetterStore(jdbc);
@@ -161,6 +162,10 @@ abstract class InboundServiceContract {
         assertThat(applied.reply()).isEmpty();
         assertThat(inboxStatus(request.received())).isEqualTo(InboxStatus.APPLIED.code());
         assertThat(messageFile.history(t.id())).hasSize(1);
+        assertThat(messageFile.history(t.id()).get(0).apdu()).as("the JSON view, derived from the bytes")
+                .contains("\"ILL-Request\"", "\"title\":\"A minimal request\"");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM apdu_history WHERE json IS NOT NULL",
+                Integer.class)).as("no JSON written with the history row").isZero();
     }
 
     @Test

@@ -6,12 +6,14 @@ import org.apache.camel.ProducerTemplate;
 import org.illbridge.camel.ApduMeters;
 import org.illbridge.camel.PeerEndpoints;
 import org.illbridge.codec.ill.IllCodec;
+import org.illbridge.config.InboxProperties;
 import org.illbridge.config.OutboundProperties;
 import org.illbridge.config.ProfileRegistry;
 import org.illbridge.config.ProfilesFileProperties;
 import org.illbridge.inbound.DeadLetterReplays;
 import org.illbridge.inbound.InboundService;
 import org.illbridge.store.DeadLetterStore;
+import org.illbridge.store.GroupCommit;
 import org.illbridge.store.InboxStore;
 import org.illbridge.store.MessageFileStore;
 import org.illbridge.store.OutboxStore;
@@ -53,11 +55,17 @@ public class InboundConfiguration {
         return new DeadLetterStore(jdbc);
     }
 
+    /** APDUs from all connections applied in shared transactions: one flush per batch. */
+    @Bean(destroyMethod = "close")
+    GroupCommit applyCommits(TransactionTemplate transactions, InboxProperties inbox) {
+        return new GroupCommit(transactions, inbox.applyBatch(), "apply-writer");
+    }
+
     @Bean
     InboundService inboundService(IllCodec codec, ProfileRegistry profiles, MessageFileStore messageFile, InboxStore inbox,
                                   OutboxStore outbox, DeadLetterStore deadLetters, TransactionTemplate transactions,
-                                  Clock clock) {
-        return new InboundService(codec, profiles, messageFile, inbox, outbox, deadLetters, transactions, clock);
+                                  GroupCommit applyCommits, Clock clock) {
+        return new InboundService(codec, profiles, messageFile, inbox, outbox, deadLetters, transactions, applyCommits, clock);
     }
 
     /** Named so that the routes in routes/ can call it: {@code method: {ref: inboundPredicates, ...}}. */
