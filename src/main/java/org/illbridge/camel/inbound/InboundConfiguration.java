@@ -12,6 +12,7 @@ import org.illbridge.config.ProfileRegistry;
 import org.illbridge.config.ProfilesFileProperties;
 import org.illbridge.inbound.DeadLetterReplays;
 import org.illbridge.inbound.InboundService;
+import org.illbridge.store.CommitDurability;
 import org.illbridge.store.DeadLetterStore;
 import org.illbridge.store.GroupCommit;
 import org.illbridge.store.InboxStore;
@@ -57,8 +58,9 @@ public class InboundConfiguration {
 
     /** APDUs from all connections applied in shared transactions: one flush per batch. */
     @Bean(destroyMethod = "close")
-    GroupCommit applyCommits(TransactionTemplate transactions, InboxProperties inbox) {
-        return new GroupCommit(transactions, inbox.applyBatch(), "apply-writer");
+    GroupCommit applyCommits(TransactionTemplate transactions, InboxProperties inbox, JdbcTemplate jdbc) {
+        return new GroupCommit(transactions, inbox.applyBatch() > 0 ? inbox.applyBatch() : CommitDurability.applyBatch(jdbc),
+                "apply-writer");
     }
 
     @Bean
