@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,6 +83,21 @@ public final class OutboxDeliveries {
         this.clock = clock;
     }
 
+    /**
+     * The claimed rows, one list per peer (of one site), each in the order the rows were written
+     * (by id: a claim statement's RETURNING gives no order): a peer gets its APDUs in that order,
+     * while different peers are sent to at once.
+     */
+    public List<List<Map<String, Object>>> byPeer(List<Map<String, Object>> rows) {
+        List<Map<String, Object>> written = new ArrayList<>(rows);
+        written.sort(Comparator.comparingLong(row -> ((Number) row.get("id")).longValue()));
+        Map<String, List<Map<String, Object>>> peers = new LinkedHashMap<>();
+        for (Map<String, Object> row : written) {
+            peers.computeIfAbsent(row.get("site_symbol") + "/" + row.get("peer_symbol"), peer -> new ArrayList<>()).add(row);
+        }
+        return new ArrayList<>(peers.values());
+    }
+
     /** A claimed row as the SQL consumer hands it on: column name to value. */
     public OutboxEntry entryOf(Map<String, Object> row) {
         return OutboxStore.fromRow(row);
@@ -108,7 +126,12 @@ public final class OutboxDeliveries {
         } catch (JsonViewException | EncodeException e) {
             throw new IOException("the outbox entry's APDU is not valid: " + e.getMessage(), e);
         }
-        if (!outbox.renew(entry.id(), entry.claimToken(), clock.instant().plus(attemptLease(delivery)))) {
+        // the claim must still be ours, and its lease outlast this attempt: extended (a committed update) only
+        // when it would not, else only read
+        Instant attemptEnds = clock.instant().plus(attemptLease(delivery));
+        boolean leaseSuffices = entry.nextAttemptAt() != null && entry.nextAttemptAt().isAfter(attemptEnds);
+        if (leaseSuffices ? !outbox.holds(entry.id(), entry.claimToken())
+                : !outbox.renew(entry.id(), entry.claimToken(), attemptEnds)) {
             throw new ClaimLostException(entry.id());
         }
         if (entry.fromLegacySystem()) {

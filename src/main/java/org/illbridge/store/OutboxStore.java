@@ -125,6 +125,13 @@ public class OutboxStore {
                 Timestamp.from(until), id, token, OutboxStatus.SENDING.code()) == 1;
     }
 
+    /** Whether the entry is still being sent under {@code token}: a read, where the lease needs no renewing. */
+    public boolean holds(long id, String token) {
+        Integer held = jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE id = ? AND claim_token = ? AND status = ?",
+                Integer.class, id, token, OutboxStatus.SENDING.code());
+        return held != null && held == 1;
+    }
+
     public boolean sent(long id, String token, int attempts, Instant at) {
         return jdbc.update("UPDATE outbox SET status = ?, attempts = ?, sent_at = ?, last_error = NULL, claim_token = NULL"
                 + " WHERE id = ? AND claim_token = ?", OutboxStatus.SENT.code(), attempts, Timestamp.from(at), id, token) == 1;

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.illbridge.codec.ill.IllCodec;
@@ -392,6 +393,29 @@ abstract class OutboundContract extends RunningService {
         jdbc.update("INSERT INTO outbox (site_symbol, peer_symbol, apdu_json) VALUES (?, ?, ?)", "OCL", "OCLC", message);
 
         assertThat(json(OCLC.next(WAIT_MS)).at("/Message/note").asString()).isEqualTo("from the legacy system");
+    }
+
+    @Test
+    void eachPeerGetsItsApdusInTheOrderTheyWereWrittenWhilePeersAreSentToAtOnce() throws Exception {
+        String message = """
+                {"Message": {"protocol-version-num": 2,
+                  "transaction-id": {"transaction-group-qualifier": "OCL", "transaction-qualifier": "L-%d"},
+                  "service-date-time": {"date-time-of-this-service": {"date": "20261128"}},
+                  "note": "%d"}}""";
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            rows.add(new Object[] {"OCL", i % 2 == 0 ? "OCLC" : "MOV", message.formatted(i, i)});
+        }
+        jdbc.batchUpdate("INSERT INTO outbox (site_symbol, peer_symbol, apdu_json) VALUES (?, ?, ?)", rows);
+
+        List<String> toOclc = new ArrayList<>();
+        List<String> toMov = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            toOclc.add(json(OCLC.next(WAIT_MS)).at("/Message/note").asString());
+            toMov.add(json(NEW_ADDRESS.next(WAIT_MS)).at("/Message/note").asString());
+        }
+        assertThat(toOclc).containsExactly("0", "2", "4", "6", "8", "10", "12", "14", "16", "18");
+        assertThat(toMov).containsExactly("1", "3", "5", "7", "9", "11", "13", "15", "17", "19");
     }
 
     @Test

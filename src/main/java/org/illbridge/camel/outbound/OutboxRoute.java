@@ -18,13 +18,15 @@ import org.illbridge.outbound.OutboxDeliveries;
 /**
  * Drains the outbox: a Camel SQL consumer polls with the claim statement (which marks the due
  * rows sending and returns them, so rows a legacy system inserted are picked up like our own);
- * each claimed row is prepared by {@link OutboxDeliveries}, sent with {@code toD} to the peer
+ * the claimed rows are split by peer — each peer's in order, the peers in parallel — and each
+ * row is prepared by {@link OutboxDeliveries}, sent with {@code toD} to the peer
  * (and to its previous address during an address change), and its attempt recorded: sent, or
  * failed and scheduled again. A Direct Request style peer's answer on our connection goes into the
  * inbox and through the inbound routes like any APDU received.
  */
 public final class OutboxRoute extends RouteBuilder {
 
+    static final String DELIVER = "direct:deliver-outbox-entry";
     static final String SEND = "direct:send-outbox-entry";
     static final String SEND_AWAITING_REPLY = "direct:send-awaiting-reply";
     static final String SEND_TO_PREVIOUS_ADDRESS = "direct:send-to-previous-address";
@@ -34,6 +36,8 @@ public final class OutboxRoute extends RouteBuilder {
     public static final String DELIVERY = "IllbridgeDelivery";
     static final String REACHED = "IllbridgeReached";
     static final String PEER_REPLY = "IllbridgePeerReply";
+    /** Set when the entry was not sent (refused, another instance's, or the attempt failed): nothing more to do. */
+    static final String NOT_SENT = "IllbridgeNotSent";
 
     private static final String THE_DELIVERY = "${exchangeProperty." + DELIVERY + "}";
 
@@ -54,33 +58,43 @@ public final class OutboxRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        // greedy: poll again at once while the last poll found rows
-        from("sql:file:" + claimStatement + "?dataSource=#dataSource&useIterator=true&initialDelay=1000&greedy=true"
+        // greedy: poll again at once while the last poll found rows; each peer's rows in the order
+        // they were written, the peers in parallel (the next poll waits until all are done)
+        from("sql:file:" + claimStatement + "?dataSource=#dataSource&useIterator=false&initialDelay=1000&greedy=true"
                 + "&delay=" + properties.drainInterval().toMillis())
                 .routeId("outbox-drain")
+                .split(method(deliveries, "byPeer")).parallelProcessing().id("each-peer-in-parallel")
+                    .split(body()).id("each-entry-in-order")
+                        .to(DELIVER).id("deliver-entry")
+                    .end()
+                .end();
+
+        from(DELIVER).routeId("deliver-outbox-entry")
                 .setProperty(ENTRY, method(deliveries, "entryOf(${body})")).id("claimed-entry")
                 .setProperty(REACHED, ArrayList::new).id("reached-no-one-yet")
                 .doTry()
                     .to(SEND).id("send-to-peer")
                 .doCatch(ClaimLostException.class)
                     .log("Outbox ${exchangeProperty." + ENTRY + ".id()} is another instance's to send now").id("log-claim-lost")
-                    .stop().id("not-ours")
+                    .setProperty(NOT_SENT, constant(true)).id("not-ours")
                 .doCatch(OutboxEntryRefusedException.class)
                     .log("${exception.message}").id("log-refused-legacy-row")
-                    .stop().id("refused-not-sent")
+                    .setProperty(NOT_SENT, constant(true)).id("refused-not-sent")
                 .doCatch(Exception.class)
                     .bean(deliveries, "failed(${exchangeProperty." + ENTRY + "}, " + THE_DELIVERY + ", ${exception})")
                         .id("record-failed-attempt")
                     .process(exchange -> meters.attempt(exchange, "failed")).id("count-failed-attempt")
-                    .stop().id("next-entry")
+                    .setProperty(NOT_SENT, constant(true)).id("next-entry")
                 .end()
-                .split(simple("${exchangeProperty." + DELIVERY + ".previousAddresses()}")).id("each-previous-address")
-                    .to(SEND_TO_PREVIOUS_ADDRESS).id("also-to-previous-address")
-                .end()
-                .bean(deliveries, "sent(" + THE_DELIVERY + ", ${exchangeProperty." + REACHED + "})").id("record-sent")
-                .process(exchange -> meters.attempt(exchange, "sent")).id("count-sent")
-                .filter(exchangeProperty(PEER_REPLY).isNotNull()).id("only-with-a-peer-reply")
-                    .to(TAKE_REPLY).id("take-peer-reply")
+                .filter(exchangeProperty(NOT_SENT).isNull()).id("only-if-sent")
+                    .split(simple("${exchangeProperty." + DELIVERY + ".previousAddresses()}")).id("each-previous-address")
+                        .to(SEND_TO_PREVIOUS_ADDRESS).id("also-to-previous-address")
+                    .end()
+                    .bean(deliveries, "sent(" + THE_DELIVERY + ", ${exchangeProperty." + REACHED + "})").id("record-sent")
+                    .process(exchange -> meters.attempt(exchange, "sent")).id("count-sent")
+                    .filter(exchangeProperty(PEER_REPLY).isNotNull()).id("only-with-a-peer-reply")
+                        .to(TAKE_REPLY).id("take-peer-reply")
+                    .end()
                 .end();
 
         from(SEND).routeId("send-outbox-entry")
