@@ -1,6 +1,5 @@
 package org.illbridge.bench;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -13,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,24 +46,16 @@ public final class IngestBenchmark {
         String database = args.length > 1 ? args[1] : "h2";
         int connections = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         Path work = Files.createTempDirectory(Path.of("target"), "ingest-");
-        EmbeddedPostgres postgres = "postgresql".equals(database) ? EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start() : null;
-        String url = postgres != null ? postgres.getJdbcUrl("postgres", "postgres")
-                : "jdbc:h2:file:" + work.resolve("db").toAbsolutePath();
         System.out.printf("database %s%napdus %d%nconnections %d%n", database, apdus, connections);
-        try {
+        try (BenchDatabase db = BenchDatabase.start(database, work)) {
             System.out.printf("sink_apdus_per_second %s%n", rates(() -> sinkRate(requests(apdus, "S"), connections)));
             for (int batch : new int[] {1, 64}) {
-                measureService(url, work, batch, apdus, connections);
-            }
-        } finally {
-            if (postgres != null) {
-                postgres.close();
+                measureService(db, work, batch, apdus, connections);
             }
         }
     }
 
-    private static void measureService(String url, Path work, int batch, int apdus, int connections) throws Exception {
+    private static void measureService(BenchDatabase db, Path work, int batch, int apdus, int connections) throws Exception {
         Path profiles = work.resolve("profiles.yaml");
         Files.writeString(profiles, """
                 illbridge:
@@ -75,13 +65,13 @@ public final class IngestBenchmark {
                       known-requesters: [ZBW]
                 """);
         int port = FreePort.find();
-        ConfigurableApplicationContext service = new SpringApplication(IllbridgeApplication.class).run(
-                "--server.port=0", "--illbridge.listen.host=127.0.0.1", "--illbridge.listen.port=" + port,
-                "--illbridge.profiles-file=" + profiles, "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + (url.startsWith("jdbc:postgresql") ? "postgres" : "sa"),
-                "--illbridge.inbox.apply-batch=" + batch,
-                "--illbridge.inbox.spool-directory=" + work.resolve("spool"), "--logging.level.root=WARN",
-                "--logging.level.inbound-apdu=WARN", "--spring.main.banner-mode=off");
+        List<String> settings = new ArrayList<>(List.of("--server.port=0", "--illbridge.listen.host=127.0.0.1",
+                "--illbridge.listen.port=" + port, "--illbridge.profiles-file=" + profiles,
+                "--illbridge.inbox.apply-batch=" + batch, "--illbridge.inbox.spool-directory=" + work.resolve("spool"),
+                "--logging.level.root=WARN", "--logging.level.inbound-apdu=WARN", "--spring.main.banner-mode=off"));
+        settings.addAll(db.settings());
+        ConfigurableApplicationContext service = new SpringApplication(IllbridgeApplication.class)
+                .run(settings.toArray(String[]::new));
         try {
             JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
             DataSource dataSource = service.getBean(DataSource.class);
@@ -123,10 +113,7 @@ public final class IngestBenchmark {
         for (int i = 0; i < ROUNDS; i++) {
             rates.add(rate.measure());
         }
-        List<Double> sorted = new ArrayList<>(rates);
-        Collections.sort(sorted);
-        return String.format("min %.0f median %.0f runs %s", sorted.get(0), sorted.get(sorted.size() / 2),
-                String.join(",", rates.stream().map(r -> String.format("%.0f", r)).toList()));
+        return BenchDatabase.summary(rates);
     }
 
     private static List<byte[]> requests(int count, String prefix) {

@@ -1,13 +1,11 @@
 package org.illbridge.bench;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
@@ -36,10 +34,7 @@ public final class OutboundBenchmark {
         int peers = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         String database = args.length > 2 ? args[2] : "h2";
         Path work = Files.createTempDirectory(Path.of("target"), "outbound-");
-        EmbeddedPostgres postgres = "postgresql".equals(database) ? EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start() : null;
-        String url = postgres != null ? postgres.getJdbcUrl("postgres", "postgres")
-                : "jdbc:h2:file:" + work.resolve("db").toAbsolutePath();
+        BenchDatabase db = BenchDatabase.start(database, work);
         List<ServerSocket> sinks = new ArrayList<>();
         AtomicLong bytesRead = new AtomicLong();
         StringBuilder peerYaml = new StringBuilder();
@@ -58,12 +53,13 @@ public final class OutboundBenchmark {
                       profile-installed: 2026-01-01T00:00:00
                       peers:
                 """ + peerYaml);
-        ConfigurableApplicationContext service = new SpringApplication(IllbridgeApplication.class).run(
-                "--server.port=0", "--illbridge.listen.host=127.0.0.1", "--illbridge.listen.port=" + FreePort.find(),
-                "--illbridge.profiles-file=" + profiles,
-                "--spring.datasource.url=" + url, "--spring.datasource.username=" + (postgres != null ? "postgres" : "sa"),
+        List<String> settings = new ArrayList<>(List.of("--server.port=0", "--illbridge.listen.host=127.0.0.1",
+                "--illbridge.listen.port=" + FreePort.find(), "--illbridge.profiles-file=" + profiles,
                 "--illbridge.inbox.spool-directory=" + work.resolve("spool"), "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off", "--illbridge.outbound.drain-interval=100ms");
+                "--spring.main.banner-mode=off", "--illbridge.outbound.drain-interval=100ms"));
+        settings.addAll(db.settings());
+        ConfigurableApplicationContext service = new SpringApplication(IllbridgeApplication.class)
+                .run(settings.toArray(String[]::new));
         try {
             OutboundService outbound = service.getBean(OutboundService.class);
             JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
@@ -77,12 +73,10 @@ public final class OutboundBenchmark {
                 sent.add(rates[1]);
             }
             System.out.printf("database %s%napdus %d%npeers %d%nactions_accepted_per_second %s%noutbound_sent_per_second %s%n",
-                    database, apdus, peers, summary(accepted), summary(sent));
+                    database, apdus, peers, BenchDatabase.summary(accepted), BenchDatabase.summary(sent));
         } finally {
             service.close();
-            if (postgres != null) {
-                postgres.close();
-            }
+            db.close();
             for (ServerSocket sink : sinks) {
                 sink.close();
             }
@@ -113,13 +107,6 @@ public final class OutboundBenchmark {
             Thread.sleep(5);
         }
         return new double[] {accepted, apdus / ((System.nanoTime() - start) / 1e9)};
-    }
-
-    private static String summary(List<Double> rates) {
-        List<Double> sorted = new ArrayList<>(rates);
-        Collections.sort(sorted);
-        return String.format("min %.0f median %.0f runs %s", sorted.get(0), sorted.get(sorted.size() / 2),
-                String.join(",", rates.stream().map(r -> String.format("%.0f", r)).toList()));
     }
 
     private static void accept(ServerSocket sink, AtomicLong bytesRead) {
