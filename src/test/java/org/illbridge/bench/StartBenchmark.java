@@ -61,7 +61,7 @@ public final class StartBenchmark {
 
     private static double startMinimal(String classpath) throws Exception {
         int port = FreePort.find();
-        return timeToReady(List.of("java", "-cp", classpath, "org.illbridge.bench.minimal.MinimalCamelApplication",
+        return timeToReady(List.of("java", "-cp", classpath, "minimalcamel.MinimalCamelApplication",
                 "--listen.port=" + port), port, 0);
     }
 

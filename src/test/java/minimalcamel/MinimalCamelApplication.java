@@ -1,4 +1,4 @@
-package org.illbridge.bench.minimal;
+package minimalcamel;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.beans.factory.annotation.Value;
@@ -7,8 +7,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The baseline of the start benchmark: a minimal Spring Boot + Camel application with one Netty TCP
- * route, run on only the jars that needs (tools/bench/start picks them from the service's classpath).
+ * The baseline of the start benchmark (org.illbridge.bench.StartBenchmark): a minimal Spring Boot +
+ * Camel application with one Netty TCP route, run on only the jars that needs (tools/bench/start
+ * picks them from the service's classpath). Outside org.illbridge, so that the service's component
+ * scan never finds it.
  */
 @SpringBootApplication
 public class MinimalCamelApplication {
