@@ -195,7 +195,7 @@ record MessageFileWriter(MessageFileStore messageFile, InboxStore inbox, OutboxS
     }
 
     private Apdu statusReport(IdentifiedApdu in, IllTransaction t) {
-        List<HistoryEntry> history = messageFile.history(t.id());
+        List<HistoryEntry> history = messageFile.historyOutline(t.id());
         HistoryEntry recent = history.size() > 1 ? history.get(history.size() - 2) : history.get(history.size() - 1);
         String initiator = recent.direction() == Direction.IN ? in.senderSymbol() : in.site().symbol();
         ZoneId zone = clock.getZone();

@@ -179,11 +179,20 @@ public class MessageFileStore {
     public List<HistoryEntry> history(long transactionId) {
         return jdbc.query("SELECT id, transaction_id, inbox_id, direction, apdu_type, peer, at, json, charset,"
                 + " CASE WHEN json IS NULL THEN raw_bytes END AS bytes_for_json, note"
-                + " FROM apdu_history WHERE transaction_id = ? ORDER BY id", (rs, n) -> new HistoryEntry(
-                rs.getLong("id"), rs.getLong("transaction_id"), (Long) rs.getObject("inbox_id", Long.class),
+                + " FROM apdu_history WHERE transaction_id = ? ORDER BY id", (rs, n) -> historyEntry(rs,
+                json(rs.getString("json"), rs.getBytes("bytes_for_json"), rs.getString("charset"))), transactionId);
+    }
+
+    /** The history without the APDUs' JSON (null): what came when, for whom only the order matters. */
+    public List<HistoryEntry> historyOutline(long transactionId) {
+        return jdbc.query("SELECT id, transaction_id, inbox_id, direction, apdu_type, peer, at, note"
+                + " FROM apdu_history WHERE transaction_id = ? ORDER BY id", (rs, n) -> historyEntry(rs, null), transactionId);
+    }
+
+    private static HistoryEntry historyEntry(ResultSet rs, String json) throws SQLException {
+        return new HistoryEntry(rs.getLong("id"), rs.getLong("transaction_id"), (Long) rs.getObject("inbox_id", Long.class),
                 Direction.ofCode(rs.getString("direction")), rs.getString("apdu_type"), rs.getString("peer"),
-                rs.getTimestamp("at").toInstant(), json(rs.getString("json"), rs.getBytes("bytes_for_json"),
-                        rs.getString("charset")), rs.getString("note")), transactionId);
+                rs.getTimestamp("at").toInstant(), json, rs.getString("note"));
     }
 
     /** The stored JSON view, or the one the bytes give. */
@@ -199,9 +208,10 @@ public class MessageFileStore {
         }
     }
 
-    public Optional<byte[]> historyBytes(long historyId) {
-        return jdbc.query("SELECT raw_bytes FROM apdu_history WHERE id = ?", (rs, n) -> rs.getBytes(1), historyId)
-                .stream().findFirst();
+    /** The exact bytes of history entry {@code historyId} of request {@code transactionId}, if it has that entry. */
+    public Optional<byte[]> historyBytes(long transactionId, long historyId) {
+        return jdbc.query("SELECT raw_bytes FROM apdu_history WHERE id = ? AND transaction_id = ?", (rs, n) -> rs.getBytes(1),
+                historyId, transactionId).stream().findFirst();
     }
 
     /**

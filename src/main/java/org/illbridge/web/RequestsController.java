@@ -66,8 +66,7 @@ public class RequestsController {
 
     @GetMapping("/{id}/history/{entry}/raw")
     public ResponseEntity<byte[]> raw(@PathVariable long id, @PathVariable long entry) {
-        byte[] bytes = messageFile.history(id).stream().filter(h -> h.id() == entry).findFirst()
-                .flatMap(h -> messageFile.historyBytes(entry))
+        byte[] bytes = messageFile.historyBytes(id, entry)
                 .orElseThrow(() -> new NotFoundException("no history entry " + entry + " in request " + id));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).body(bytes);
     }

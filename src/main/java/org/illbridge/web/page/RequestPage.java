@@ -93,8 +93,8 @@ public class RequestPage {
     }
 
     private byte[] bytes(long id, long entry) {
-        historyEntry(id, entry);
-        return messageFile.historyBytes(entry).orElseThrow(() -> notFound("no bytes for history entry " + entry));
+        return messageFile.historyBytes(id, entry)
+                .orElseThrow(() -> notFound("no history entry " + entry + " in request " + id));
     }
 
     private HistoryEntry historyEntry(long id, long entry) {
