@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.ServiceStatus;
 import org.illbridge.config.ListenerInUseException;
 import org.illbridge.profile.Profiles;
 import org.illbridge.profile.SiteProfile;
@@ -98,8 +99,8 @@ public final class ListenerRoutes {
     /** The configured listener and those the profiles add, as they are now. */
     public synchronized List<Listener> current() {
         List<Listener> all = new ArrayList<>();
-        boolean configuredRuns = camel != null && camel.getRouteController().getRouteStatus(configured.routeId(true)) != null
-                && camel.getRouteController().getRouteStatus(configured.routeId(true)).isStarted();
+        ServiceStatus status = camel == null ? null : camel.getRouteController().getRouteStatus(configured.routeId(true));
+        boolean configuredRuns = status != null && status.isStarted();
         all.add(new Listener(configured, configured.routeId(true), "illbridge.listen", configuredRuns,
                 configuredRuns ? null : "stopped"));
         all.addAll(listeners.values());

@@ -315,6 +315,23 @@ public final class CommandLine {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
+    /** The value given after {@code option} (at {@code i}); a usage error when there is none. */
+    static String optionValue(List<String> args, int i, String option) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    /** {@code text} as a whole number; a usage error naming {@code option} when it is not one. */
+    static int number(String text, String option) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a whole number, not '" + text + "'");
+        }
+    }
+
     /** Input that cannot become an APDU: the message is the one line to print. */
     private static final class InvalidInput extends Exception {
         InvalidInput(String message) {
@@ -361,18 +378,7 @@ public final class CommandLine {
         }
 
         private static String value(String[] args, int i, String option) {
-            if (i >= args.length) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            return args[i];
-        }
-
-        private static int number(String text, String option) {
-            try {
-                return Integer.parseInt(text);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " needs a whole number, not '" + text + "'");
-            }
+            return optionValue(Arrays.asList(args), i, option);
         }
 
         private static Charset charset(String name) {

@@ -81,12 +81,12 @@ final class ConformanceCommand {
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
                 switch (arg) {
-                    case "--as" -> as = value(args, ++i, arg);
-                    case "--peer" -> peer = value(args, ++i, arg);
-                    case "--listen" -> listen = listenAt(value(args, ++i, arg));
-                    case "--announce" -> announce = value(args, ++i, arg);
-                    case "--wait" -> wait = Duration.ofSeconds(number(value(args, ++i, arg), arg));
-                    case "--qualifier" -> qualifier = value(args, ++i, arg);
+                    case "--as" -> as = CommandLine.optionValue(args, ++i, arg);
+                    case "--peer" -> peer = CommandLine.optionValue(args, ++i, arg);
+                    case "--listen" -> listen = listenAt(CommandLine.optionValue(args, ++i, arg));
+                    case "--announce" -> announce = CommandLine.optionValue(args, ++i, arg);
+                    case "--wait" -> wait = Duration.ofSeconds(CommandLine.number(CommandLine.optionValue(args, ++i, arg), arg));
+                    case "--qualifier" -> qualifier = CommandLine.optionValue(args, ++i, arg);
                     default -> {
                         if (arg.startsWith("-") || target != null) {
                             throw new IllegalArgumentException("conformance: unexpected '" + arg + "'");
@@ -102,29 +102,16 @@ final class ConformanceCommand {
             if (colon <= 0) {
                 throw new IllegalArgumentException("'" + target + "' is not HOST:PORT");
             }
-            return new Options(target.substring(0, colon), number(target.substring(colon + 1), "HOST:PORT"), as, peer, listen,
+            return new Options(target.substring(0, colon), CommandLine.number(target.substring(colon + 1), "HOST:PORT"), as, peer, listen,
                     announce, wait, qualifier);
         }
 
         private static InetSocketAddress listenAt(String text) {
             int colon = text.lastIndexOf(':');
-            return colon < 0 ? new InetSocketAddress(number(text, "--listen"))
-                    : new InetSocketAddress(text.substring(0, colon), number(text.substring(colon + 1), "--listen"));
+            return colon < 0 ? new InetSocketAddress(CommandLine.number(text, "--listen"))
+                    : new InetSocketAddress(text.substring(0, colon), CommandLine.number(text.substring(colon + 1), "--listen"));
         }
 
-        private static int number(String text, String option) {
-            try {
-                return Integer.parseInt(text);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " needs a whole number, not '" + text + "'");
-            }
-        }
 
-        private static String value(List<String> args, int i, String option) {
-            if (i >= args.size()) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            return args.get(i);
-        }
     }
 }

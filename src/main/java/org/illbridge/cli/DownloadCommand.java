@@ -154,14 +154,14 @@ final class DownloadCommand {
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
                 switch (arg) {
-                    case "--url" -> url = value(args, ++i, arg);
-                    case "--user" -> user = value(args, ++i, arg);
-                    case "--password-file" -> password = Files.readString(Path.of(value(args, ++i, arg))).strip();
-                    case "--queue" -> queues.add(value(args, ++i, arg));
-                    case "--role" -> role = value(args, ++i, arg);
-                    case "--format" -> format = value(args, ++i, arg);
+                    case "--url" -> url = CommandLine.optionValue(args, ++i, arg);
+                    case "--user" -> user = CommandLine.optionValue(args, ++i, arg);
+                    case "--password-file" -> password = Files.readString(Path.of(CommandLine.optionValue(args, ++i, arg))).strip();
+                    case "--queue" -> queues.add(CommandLine.optionValue(args, ++i, arg));
+                    case "--role" -> role = CommandLine.optionValue(args, ++i, arg);
+                    case "--format" -> format = CommandLine.optionValue(args, ++i, arg);
                     case "--mark-in-process" -> mark = true;
-                    case "-o", "--output" -> output = value(args, ++i, arg);
+                    case "-o", "--output" -> output = CommandLine.optionValue(args, ++i, arg);
                     default -> throw new IllegalArgumentException("download: unknown option '" + arg + "'");
                 }
             }
@@ -190,11 +190,5 @@ final class DownloadCommand {
             return URI.create(url + "/api/requests/download?" + query);
         }
 
-        private static String value(List<String> args, int i, String option) {
-            if (i >= args.size()) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            return args.get(i);
-        }
     }
 }

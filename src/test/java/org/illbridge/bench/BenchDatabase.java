@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.illbridge.IllbridgeApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The database a benchmark runs on, durable either way: an H2 file (the service writes each commit
@@ -23,9 +26,18 @@ record BenchDatabase(String name, String url, String user, EmbeddedPostgres serv
         return new BenchDatabase("h2", "jdbc:h2:file:" + work.resolve("db").toAbsolutePath(), "sa", null);
     }
 
-    /** The settings that put the service on this database. */
-    List<String> settings() {
-        return List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user);
+    /**
+     * The service in this JVM on this database, with the profiles in {@code profiles}, its ISO ILL
+     * listener on 127.0.0.1:{@code listenPort}, logging only warnings, and {@code more} settings.
+     */
+    ConfigurableApplicationContext startService(Path work, Path profiles, int listenPort, String... more) {
+        List<String> settings = new ArrayList<>(List.of("--server.port=0", "--illbridge.listen.host=127.0.0.1",
+                "--illbridge.listen.port=" + listenPort, "--illbridge.profiles-file=" + profiles,
+                "--illbridge.inbox.spool-directory=" + work.resolve("spool"), "--logging.level.root=WARN",
+                "--logging.level.inbound-apdu=WARN", "--spring.main.banner-mode=off",
+                "--spring.datasource.url=" + url, "--spring.datasource.username=" + user));
+        settings.addAll(List.of(more));
+        return new SpringApplication(IllbridgeApplication.class).run(settings.toArray(String[]::new));
     }
 
     /** Rates of several rounds as "min M median M runs a,b,c". */

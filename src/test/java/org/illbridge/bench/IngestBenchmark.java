@@ -17,12 +17,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.illbridge.IllbridgeApplication;
 import org.illbridge.support.FreePort;
 import org.illbridge.support.IsoIllPeer;
 import org.illbridge.support.Variants;
 import org.illbridge.support.YazVectors;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -65,13 +63,7 @@ public final class IngestBenchmark {
                       known-requesters: [ZBW]
                 """);
         int port = FreePort.find();
-        List<String> settings = new ArrayList<>(List.of("--server.port=0", "--illbridge.listen.host=127.0.0.1",
-                "--illbridge.listen.port=" + port, "--illbridge.profiles-file=" + profiles,
-                "--illbridge.inbox.apply-batch=" + batch, "--illbridge.inbox.spool-directory=" + work.resolve("spool"),
-                "--logging.level.root=WARN", "--logging.level.inbound-apdu=WARN", "--spring.main.banner-mode=off"));
-        settings.addAll(db.settings());
-        ConfigurableApplicationContext service = new SpringApplication(IllbridgeApplication.class)
-                .run(settings.toArray(String[]::new));
+        ConfigurableApplicationContext service = db.startService(work, profiles, port, "--illbridge.inbox.apply-batch=" + batch);
         try {
             JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
             DataSource dataSource = service.getBean(DataSource.class);

@@ -9,11 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
-import org.illbridge.IllbridgeApplication;
 import org.illbridge.outbound.OutboundService;
 import org.illbridge.protocol.NewRequest;
 import org.illbridge.support.FreePort;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -53,13 +51,8 @@ public final class OutboundBenchmark {
                       profile-installed: 2026-01-01T00:00:00
                       peers:
                 """ + peerYaml);
-        List<String> settings = new ArrayList<>(List.of("--server.port=0", "--illbridge.listen.host=127.0.0.1",
-                "--illbridge.listen.port=" + FreePort.find(), "--illbridge.profiles-file=" + profiles,
-                "--illbridge.inbox.spool-directory=" + work.resolve("spool"), "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off", "--illbridge.outbound.drain-interval=100ms"));
-        settings.addAll(db.settings());
-        ConfigurableApplicationContext service = new SpringApplication(IllbridgeApplication.class)
-                .run(settings.toArray(String[]::new));
+        ConfigurableApplicationContext service = db.startService(work, profiles, FreePort.find(),
+                "--illbridge.outbound.drain-interval=100ms");
         try {
             OutboundService outbound = service.getBean(OutboundService.class);
             JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);

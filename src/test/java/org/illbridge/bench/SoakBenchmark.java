@@ -11,12 +11,10 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.illbridge.IllbridgeApplication;
 import org.illbridge.support.FreePort;
 import org.illbridge.support.IsoIllPeer;
 import org.illbridge.support.Variants;
 import org.illbridge.support.YazVectors;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -42,13 +40,7 @@ public final class SoakBenchmark {
                 """);
         try (BenchDatabase db = BenchDatabase.start(database, work)) {
             int port = FreePort.find();
-            List<String> settings = new ArrayList<>(List.of("--server.port=0", "--illbridge.listen.host=127.0.0.1",
-                    "--illbridge.listen.port=" + port, "--illbridge.profiles-file=" + work.resolve("profiles.yaml"),
-                    "--illbridge.inbox.spool-directory=" + work.resolve("spool"), "--logging.level.root=WARN",
-                    "--logging.level.inbound-apdu=WARN", "--spring.main.banner-mode=off"));
-            settings.addAll(db.settings());
-            ConfigurableApplicationContext service = new SpringApplication(IllbridgeApplication.class)
-                    .run(settings.toArray(String[]::new));
+            ConfigurableApplicationContext service = db.startService(work, work.resolve("profiles.yaml"), port);
             try {
                 JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
                 long gcBefore = gcMillis();
