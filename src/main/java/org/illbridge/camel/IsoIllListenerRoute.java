@@ -1,15 +1,14 @@
 package org.illbridge.camel;
 
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.illbridge.camel.inbound.InboundExchange;
-import org.illbridge.store.InboxStatus;
 
 /**
- * The ISO ILL TCP listener: Netty frames the stream into APDUs, each is stored in the inbox first,
- * then complete frames go on to the inbound routes in {@code routes/}. A reply owed on the same
- * connection (Direct Request style) is written back by camel-netty when the exchange completes;
- * otherwise nothing is written. This is fixed plumbing; what happens to an APDU after the inbox is
+ * The ISO ILL TCP listener: Netty frames the stream into APDUs and hands on those of one read
+ * together; they are stored in the inbox first, then the complete ones go on to the inbound routes
+ * in {@code routes/}, one database transaction for the batch ({@link InboundBatchProcessor}). The
+ * replies owed on the same connection (Direct Request style) are written back by camel-netty when
+ * the exchange completes; otherwise nothing is written. This is fixed plumbing; what happens to an APDU after the inbox is
  * the operators' policy, kept in YAML.
  */
 public final class IsoIllListenerRoute extends RouteBuilder {
@@ -20,15 +19,18 @@ public final class IsoIllListenerRoute extends RouteBuilder {
     private final ListenerAddress address;
     private final boolean configured;
     private final InboxWriter inboxWriter;
+    private final InboundBatchProcessor apdus;
 
     /**
      * @param configured whether this is the listener {@code illbridge.listen} names (its route and
      *     step ids are the plain ones); a profiled address's listener has ids of its own
      */
-    public IsoIllListenerRoute(ListenerAddress address, boolean configured, InboxWriter inboxWriter) {
+    public IsoIllListenerRoute(ListenerAddress address, boolean configured, InboxWriter inboxWriter,
+                               InboundBatchProcessor apdus) {
         this.address = address;
         this.configured = configured;
         this.inboxWriter = inboxWriter;
+        this.apdus = apdus;
     }
 
     @Override
@@ -40,15 +42,7 @@ public final class IsoIllListenerRoute extends RouteBuilder {
                     .setBody(exchangeProperty(InboundExchange.ANSWER)).id(step("answer-or-nothing"))
                 .end()
                 .process(inboxWriter).id(step("store-in-inbox"))
-                .filter(header(InboxWriter.INBOX_STATUS).isEqualTo(InboxStatus.RECEIVED.code())).id(step("only-complete-frames"))
-                    .setProperty(InboundExchange.ON_CONNECTION, constant(true)).id(step("answerable-on-connection"))
-                    .doTry()
-                        .to(APDU_RECEIVED).id(step("hand-to-inbound-routes"))
-                    .doCatch(Exception.class)
-                        // the bytes are in the inbox, still "received": inbox recovery processes them again
-                        .log(LoggingLevel.ERROR, "Processing inbox entry ${header.IllbridgeInboxId} did not finish"
-                                + " (${exception.message}); it will be processed again").id(step("log-unfinished"))
-                    .end()
+                .process(apdus).id(step("hand-to-inbound-routes"))
                 .end();
     }
 
@@ -67,6 +61,6 @@ public final class IsoIllListenerRoute extends RouteBuilder {
                 + "&reuseAddress=true"
                 + "&encoders=#" + ListenerConfiguration.APDU_ENCODER
                 + "&decoders=#" + ListenerConfiguration.CONNECTION_LIMITS + ",#" + ListenerConfiguration.IDLE_TIMEOUT_HANDLER
-                + ",#" + ListenerConfiguration.FRAME_DECODER;
+                + ",#" + ListenerConfiguration.FRAME_DECODER + ",#" + ListenerConfiguration.FRAME_BATCHER;
     }
 }

@@ -1,16 +1,19 @@
 package org.illbridge.camel;
 
 import java.time.Clock;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.netty.ChannelHandlerFactories;
 import org.apache.camel.component.netty.ChannelHandlerFactory;
 import org.illbridge.camel.netty.BerFrameDecoderFactory;
 import org.illbridge.camel.netty.ConnectionLimits;
+import org.illbridge.camel.netty.FrameBatcherFactory;
 import org.illbridge.camel.netty.FramingLimits;
 import org.illbridge.camel.netty.IdleTimeoutHandlerFactory;
 import org.illbridge.camel.netty.InFlightFrames;
 import org.illbridge.config.InboxProperties;
 import org.illbridge.config.ListenerProperties;
 import org.illbridge.config.ProfileRegistry;
+import org.illbridge.store.BatchTransaction;
 import org.illbridge.store.InboxBatcher;
 import org.illbridge.store.InboxIntake;
 import org.illbridge.store.InboxSpool;
@@ -28,6 +31,7 @@ public class ListenerConfiguration {
 
     /** Bean names the Netty endpoints refer to ({@code decoders=#name}). */
     public static final String FRAME_DECODER = "isoIllFrameDecoder";
+    public static final String FRAME_BATCHER = "isoIllFrameBatcher";
     public static final String REPLY_DECODER = "isoIllReplyDecoder";
     public static final String IDLE_TIMEOUT_HANDLER = "isoIllIdleTimeout";
     public static final String CONNECTION_LIMITS = "isoIllConnectionLimits";
@@ -41,9 +45,10 @@ public class ListenerConfiguration {
 
     /** The listeners of the addresses in the profiles, beside the configured one; they follow profile reloads. */
     @Bean
-    ListenerRoutes listenerRoutes(ListenerProperties listen, ProfileRegistry profiles, InboxIntake intake, Clock clock) {
+    ListenerRoutes listenerRoutes(ListenerProperties listen, ProfileRegistry profiles, InboxIntake intake, Clock clock,
+                                  InboundBatchProcessor apdus) {
         ListenerRoutes routes = new ListenerRoutes(ListenerAddress.configured(listen.host(), listen.port()),
-                address -> new IsoIllListenerRoute(address, false, new InboxWriter(intake, address.name(), clock)));
+                address -> new IsoIllListenerRoute(address, false, new InboxWriter(intake, address.name(), clock), apdus));
         routes.checkPorts(profiles.current());
         profiles.whenReloaded(routes::follow);
         return routes;
@@ -60,6 +65,18 @@ public class ListenerConfiguration {
                 listen.idleTimeout(), listen.frameTimeout(), listen.framesInFlight(),
                 new InFlightFrames.Budget(listen.maxBytesInFlight().toBytes()),
                 new FramingLimits.UnfinishedBytes(listen.maxUnfinishedBytes().toBytes())));
+    }
+
+    /** Hands on the frames of one read together, at most {@code illbridge.inbox.connection-batch}. */
+    @Bean(FRAME_BATCHER)
+    FrameBatcherFactory isoIllFrameBatcher(InboxProperties inbox) {
+        return new FrameBatcherFactory(Math.max(1, inbox.connectionBatch()));
+    }
+
+    @Bean
+    InboundBatchProcessor inboundBatchProcessor(ProducerTemplate producer, TransactionTemplate transactions,
+                                                JdbcTemplate jdbc) {
+        return new InboundBatchProcessor(producer, new BatchTransaction(transactions, jdbc));
     }
 
     /** Frames the one APDU a Direct Request peer answers with on our own connection. */
@@ -120,7 +137,7 @@ public class ListenerConfiguration {
     }
 
     @Bean
-    IsoIllListenerRoute isoIllListenerRoute(ListenerProperties listen, InboxWriter inboxWriter) {
-        return new IsoIllListenerRoute(ListenerAddress.configured(listen.host(), listen.port()), true, inboxWriter);
+    IsoIllListenerRoute isoIllListenerRoute(ListenerProperties listen, InboxWriter inboxWriter, InboundBatchProcessor apdus) {
+        return new IsoIllListenerRoute(ListenerAddress.configured(listen.host(), listen.port()), true, inboxWriter, apdus);
     }
 }

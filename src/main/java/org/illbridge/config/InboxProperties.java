@@ -15,9 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param writeTimeout a frame the database has not stored within this goes to the spool, and so
  *     do the next ones until the database answers again
  * @param maxBatch frames stored together in one transaction at most (group commit)
- * @param applyBatch APDUs applied to the message file together in one transaction at most (group
- *     commit, each behind a savepoint of its own); 1 applies each in a transaction of its own; 0
- *     leaves it to the database (64 on H2, 1 on PostgreSQL)
+ * @param connectionBatch APDUs of one connection, read together, that are kept and applied in one
+ *     database transaction at most (one flush for all of them); 1: each on its own
+ * @param applyBatch APDUs that came alone (one per read) applied together in one transaction at
+ *     most, from any connections (group commit, each behind a savepoint of its own); 1 applies each in
+ *     a transaction of its own; 0 leaves it to the database (64 on H2, 1 on PostgreSQL)
  * @param keepUnframed how long bytes that could not be framed are kept (0: for ever)
  * @param keepDuplicates how long the inbox entries of APDUs received again are kept (0: for ever)
  */
@@ -29,6 +31,7 @@ public record InboxProperties(
         @DefaultValue("1m") Duration recoveryInterval,
         @DefaultValue("2s") Duration writeTimeout,
         @DefaultValue("256") int maxBatch,
+        @DefaultValue("64") int connectionBatch,
         @DefaultValue("0") int applyBatch,
         @DefaultValue("90d") Duration keepUnframed,
         @DefaultValue("30d") Duration keepDuplicates) {

@@ -31,6 +31,7 @@ import org.illbridge.store.IllTransaction;
 import org.illbridge.store.MessageFileStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Decodes an inbound APDU and works out who and what it is about: the site (our symbol) it is
@@ -76,7 +77,8 @@ record ApduIdentifier(IllCodec codec, ProfileRegistry profiles, MessageFileStore
                     + " may send from (its profile's allowed-sources).", new Refusal.UnableToPerform("not-available", null)));
         }
         return new IdentifiedApdu(received, apdu, peer != null ? peer.charset() : charset, site, role, key, existing,
-                createdAt(apdu, existing), requesterSymbol, sender, peer, sha256(received.bytes()));
+                createdAt(apdu, existing), requesterSymbol, sender, peer, sha256(received.bytes()),
+                TransactionSynchronizationManager.isActualTransactionActive());
     }
 
     /** The APDU, if the bytes decode at all (for the dead letter of one refused while it was identified). */

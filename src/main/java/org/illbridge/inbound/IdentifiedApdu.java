@@ -26,10 +26,13 @@ import org.illbridge.store.IllTransaction;
  * @param senderSymbol the symbol of the library that sent it, or null
  * @param peer the sender as profiled, or null
  * @param hash SHA-256 of its bytes, the idempotency key
+ * @param readInTransaction it was identified inside a database transaction (a connection's batch),
+ *     so {@code existing} is as that transaction sees it and need not be read again to apply it
  */
 public record IdentifiedApdu(ReceivedApdu received, Apdu apdu, Charset charset, SiteProfile site, Role role,
                              TransactionKey key, IllTransaction existing, LocalDateTime createdAt,
-                             String requesterSymbol, String senderSymbol, Peer peer, String hash) implements Identification {
+                             String requesterSymbol, String senderSymbol, Peer peer, String hash,
+                             boolean readInTransaction) implements Identification {
 
     /** It names no symbol this service serves. */
     public boolean isForUnknownSymbol() {

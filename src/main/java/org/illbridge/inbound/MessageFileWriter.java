@@ -33,20 +33,29 @@ import org.illbridge.store.Opening;
 import org.illbridge.store.OutboxStore;
 import org.illbridge.store.Queue;
 import org.illbridge.store.Standing;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes an identified APDU to the message file in one database transaction that also marks the
  * APDU applied and sets its inbox entry's status, so it is applied once however often it arrives
- * and whichever instance receives it. A refusal inside rolls everything back ({@link ApduRefused});
- * an APDU applied before rolls back to a {@link InboundOutcome.Duplicate}.
+ * and whichever instance receives it. A refused APDU ({@link ApduRefused}) and one applied before
+ * (recorded as a {@link InboundOutcome.Duplicate}) are found out before anything is written.
  */
 record MessageFileWriter(MessageFileStore messageFile, InboxStore inbox, OutboxStore outbox, DeadLetterStore deadLetters,
                          GroupCommit commits, Replies replies, Clock clock) {
 
-    /** The APDU's bytes were applied before: its unit of work rolls back, and it is recorded as a duplicate. */
-    private static final class AlreadyApplied extends RuntimeException {
-        AlreadyApplied() {
-            super("applied before", null, false, false);
+    /**
+     * What a unit of work came to. A unit that was refused, or found the APDU applied before, has
+     * written nothing: it returns instead of throwing, so a database transaction it shares with
+     * other APDUs stays good to commit.
+     */
+    private record Result(InboundOutcome outcome, ApduRefused refused, boolean appliedBefore) {
+
+        static final Result APPLIED_BEFORE = new Result(null, null, true);
+
+        static Result done(InboundOutcome outcome) {
+            return new Result(outcome, null, false);
         }
     }
 
@@ -56,23 +65,42 @@ record MessageFileWriter(MessageFileStore messageFile, InboxStore inbox, OutboxS
      * Drives the protocol machine with an APDU of an ISO-managed transaction.
      *
      * @param queue where a new request goes instead of its status's queue, or null
+     * @throws ApduRefused when the protocol does not allow it (nothing of it is written)
      */
     InboundOutcome apply(IdentifiedApdu in, Queue queue) {
         Instant now = clock.instant();
         try {
-            return commits.execute(() -> applied(in, queue, now));
-        } catch (AlreadyApplied seen) {
+            return settled(in, now, commits.execute(() -> applied(in, queue, now)));
+        } catch (DuplicateKeyException appliedMeanwhile) {
             return duplicate(in, now);
         }
     }
 
-    private InboundOutcome applied(IdentifiedApdu in, Queue queue, Instant now) {
-        markApplied(in, now);
+    private InboundOutcome settled(IdentifiedApdu in, Instant now, Result result) {
+        if (result.appliedBefore()) {
+            return duplicate(in, now);
+        }
+        if (result.refused() != null) {
+            throw result.refused();
+        }
+        return result.outcome();
+    }
+
+    private Result applied(IdentifiedApdu in, Queue queue, Instant now) {
         Optional<IllTransaction> held = held(in);
-        checkTransactionId(in, held);
         ProtocolState state = held.map(IllTransaction::state).orElse(ProtocolState.IDLE);
         ProtocolEvent event = ProtocolEvent.received(in.apdu());
-        ProtocolState next = ProtocolMachine.next(in.role(), state, event).orElseThrow(() -> prohibited(in, state, event));
+        Optional<ProtocolState> allowed = ProtocolMachine.next(in.role(), state, event);
+        Optional<ApduRefused> refused = transactionIdProblem(in, held)
+                .or(() -> allowed.isEmpty() ? Optional.of(prohibited(in, state, event)) : Optional.empty());
+        if (refused.isPresent()) {
+            // a retransmission of an APDU applied before is refused by the state it moved: it is a duplicate
+            return messageFile.wasApplied(in.hash()) ? Result.APPLIED_BEFORE : new Result(null, refused.get(), false);
+        }
+        if (!messageFile.markApplied(in.hash(), in.received().inboxId(), now)) {
+            return Result.APPLIED_BEFORE;
+        }
+        ProtocolState next = allowed.get();
         Standing standing = Standing.after(held.map(IllTransaction::standing).orElse(null), next, event);
         IllTransaction t;
         if (held.isPresent()) {
@@ -86,21 +114,23 @@ record MessageFileWriter(MessageFileStore messageFile, InboxStore inbox, OutboxS
         noteRejectionOfOurs(in, t);
         setInboxStatus(in, InboxStatus.APPLIED, "applied to transaction " + t.id());
         Apdu report = in.apdu().type() == ApduType.STATUS_QUERY ? statusReport(in, t) : null;
-        return new InboundOutcome.Applied(t.id(), report == null ? null : replies.to(in, report, t.id(), null));
+        return Result.done(new InboundOutcome.Applied(t.id(), report == null ? null : replies.to(in, report, t.id(), null)));
     }
 
     /** Records an APDU of a request that predates the profile, flagged "update this request in OCLC"; nothing is sent. */
     InboundOutcome recordForOclc(IdentifiedApdu in) {
         Instant now = clock.instant();
         try {
-            return commits.execute(() -> recordedForOclc(in, now));
-        } catch (AlreadyApplied seen) {
+            return settled(in, now, commits.execute(() -> recordedForOclc(in, now)));
+        } catch (DuplicateKeyException appliedMeanwhile) {
             return duplicate(in, now);
         }
     }
 
-    private InboundOutcome recordedForOclc(IdentifiedApdu in, Instant now) {
-        markApplied(in, now);
+    private Result recordedForOclc(IdentifiedApdu in, Instant now) {
+        if (!messageFile.markApplied(in.hash(), in.received().inboxId(), now)) {
+            return Result.APPLIED_BEFORE;
+        }
         Standing oclc = new Standing(ProtocolState.IDLE, UPDATE_IN_OCLC, Queue.OCLC);
         IllTransaction t = held(in)
                 .orElseGet(() -> messageFile.create(IllTransaction.open(opening(in, now), oclc, ManagedBy.OCLC, now)));
@@ -109,20 +139,18 @@ record MessageFileWriter(MessageFileStore messageFile, InboxStore inbox, OutboxS
         history(in, t.id(), now, "predates the " + in.site().symbol() + " ISO ILL profile: update this request in OCLC");
         setInboxStatus(in, InboxStatus.RECORDED_FOR_OCLC,
                 "recorded; the request predates the ISO ILL profile and is updated in OCLC");
-        return new InboundOutcome.RecordedForOclc(t.id());
-    }
-
-    private void markApplied(IdentifiedApdu in, Instant now) {
-        if (!messageFile.markApplied(in.hash(), in.received().inboxId(), now)) {
-            throw new AlreadyApplied();
-        }
+        return Result.done(new InboundOutcome.RecordedForOclc(t.id()));
     }
 
     /**
      * The transaction as it is now, read in this database transaction: by its id exactly, or the one the
-     * APDU was identified with when a side left out the initial-requester-id.
+     * APDU was identified with when a side left out the initial-requester-id. When it was identified in
+     * this same database transaction (a connection's batch), that reading is current.
      */
     private Optional<IllTransaction> held(IdentifiedApdu in) {
+        if (in.readInTransaction() && TransactionSynchronizationManager.isActualTransactionActive()) {
+            return Optional.ofNullable(in.existing());
+        }
         return messageFile.find(in.role(), in.site().symbol(), in.key())
                 .or(() -> in.existing() == null ? Optional.empty() : messageFile.find(in.existing().id()));
     }
@@ -149,16 +177,17 @@ record MessageFileWriter(MessageFileStore messageFile, InboxStore inbox, OutboxS
         });
     }
 
-    private static void checkTransactionId(IdentifiedApdu in, Optional<IllTransaction> held) {
+    private static Optional<ApduRefused> transactionIdProblem(IdentifiedApdu in, Optional<IllTransaction> held) {
         ApduType type = in.apdu().type();
         if (type == ApduType.ILL_REQUEST && held.isPresent()) {
-            throw refused(ReasonCode.DUPLICATE_TRANSACTION, "An ILL-Request with transaction-id " + in.key()
-                    + " was received before; a new request needs a new transaction-id.", "duplicate-transaction-id");
+            return Optional.of(refused(ReasonCode.DUPLICATE_TRANSACTION, "An ILL-Request with transaction-id " + in.key()
+                    + " was received before; a new request needs a new transaction-id.", "duplicate-transaction-id"));
         }
         if (type != ApduType.ILL_REQUEST && held.isEmpty()) {
-            throw refused(ReasonCode.UNKNOWN_TRANSACTION, "The " + type.asnName() + " is about transaction "
-                    + in.key() + ", which " + in.site().symbol() + " has no record of.", "unknown-transaction-id");
+            return Optional.of(refused(ReasonCode.UNKNOWN_TRANSACTION, "The " + type.asnName() + " is about transaction "
+                    + in.key() + ", which " + in.site().symbol() + " has no record of.", "unknown-transaction-id"));
         }
+        return Optional.empty();
     }
 
     /** A request waiting in the Unknown Requester queue stays there while its state does not change. */

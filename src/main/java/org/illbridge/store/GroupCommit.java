@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -20,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that throws is rolled back to its savepoint alone; the others commit. Each caller waits until
  * its unit's batch is committed and then gets its result or its exception, so nothing is reported
  * done before it is durable. With a batch size of 1 each unit runs in a transaction of its own on
- * the caller's thread.
+ * the caller's thread. A caller already inside a transaction runs its unit there, and that
+ * transaction's commit is the one that counts: a unit that throws then spoils it (rollback only),
+ * so units report what they refused as results, having written nothing.
  */
 public final class GroupCommit implements AutoCloseable {
 
@@ -55,6 +58,10 @@ public final class GroupCommit implements AutoCloseable {
      *     batch could not be committed (then nothing of the work is in the database)
      */
     public <T> T execute(Supplier<T> work) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // already inside a transaction (a connection's batch of APDUs): the work shares its commit
+            return transactions.execute(tx -> work.get());
+        }
         if (writer == null) {
             return transactions.execute(tx -> work.get());
         }

@@ -3,6 +3,9 @@ package org.illbridge.store;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -44,11 +47,32 @@ public final class InboxIntake {
 
     /** @throws IOException when neither the database nor the spool could take the frame */
     public Kept keep(ReceivedBytes frame) throws IOException {
-        if (databaseAway.get()) {
-            return spooled(frame, "the database is away");
+        return keepAll(List.of(frame)).get(0);
+    }
+
+    /**
+     * Keeps frames that came together, in their order: handed to the inbox at once (so they share
+     * a commit), each waited for; those the database has not taken once the write timeout is up go
+     * to the spool.
+     *
+     * @throws IOException when neither the database nor the spool could take a frame
+     */
+    public List<Kept> keepAll(List<ReceivedBytes> frames) throws IOException {
+        List<CompletableFuture<Long>> stored = databaseAway.get() ? List.of()
+                : frames.stream().map(batcher::submit).toList();
+        long deadline = System.nanoTime() + writeTimeout.toNanos();
+        List<Kept> kept = new ArrayList<>(frames.size());
+        for (int i = 0; i < frames.size(); i++) {
+            kept.add(stored.isEmpty()
+                    ? spooled(frames.get(i), "the database is away")
+                    : waitFor(frames.get(i), stored.get(i), deadline));
         }
+        return kept;
+    }
+
+    private Kept waitFor(ReceivedBytes frame, CompletableFuture<Long> stored, long deadline) throws IOException {
         try {
-            return new Kept(batcher.submit(frame).get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS), null);
+            return new Kept(stored.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS), null);
         } catch (TimeoutException e) {
             return away(frame, "no answer within " + writeTimeout.toMillis() + " ms");
         } catch (ExecutionException e) {

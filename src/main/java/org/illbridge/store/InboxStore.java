@@ -93,12 +93,14 @@ public class InboxStore {
     }
 
     public Optional<InboxEntry> find(long id) {
+        DeferredWrites.flush(jdbc);
         return jdbc.query("SELECT " + COLUMNS + " FROM inbox WHERE id = ?", InboxStore::entry, id)
                 .stream().findFirst();
     }
 
     /** The exact bytes received. */
     public Optional<byte[]> rawBytes(long id) {
+        DeferredWrites.flush(jdbc);
         return jdbc.query("SELECT raw_bytes FROM inbox WHERE id = ?", (rs, n) -> rs.getBytes(1), id)
                 .stream().findFirst();
     }
@@ -118,8 +120,13 @@ public class InboxStore {
     }
 
     /** Says what became of an entry; the bytes never change. */
+    /** Held back until commit where the transaction asks for that ({@link DeferredWrites}). */
     public void setStatus(long id, InboxStatus status, String detail) {
-        jdbc.update("UPDATE inbox SET status = ?, status_detail = ? WHERE id = ?", status.code(), detail, id);
+        DeferredWrites.write(jdbc, "UPDATE inbox SET status = ?, status_detail = ? WHERE id = ?", update -> {
+            update.setString(1, status.code());
+            update.setString(2, detail);
+            update.setLong(3, id);
+        });
     }
 
     /** Deletes entries of this status that arrived before {@code before}; how many. */

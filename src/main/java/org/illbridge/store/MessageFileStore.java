@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,17 +50,21 @@ public class MessageFileStore {
 
     /**
      * Records that the APDU with this hash is being applied. False when it was applied before (a
-     * retransmission, or the same APDU delivered to two addresses): then nothing else may be done
-     * in this database transaction. The unique key makes this hold across instances.
+     * retransmission, or the same APDU delivered to two addresses): then nothing is written, and the
+     * database transaction stays good to commit. The unique key makes this hold across instances.
+     *
+     * @throws DuplicateKeyException when another transaction recorded the same hash at the same moment
      */
     public boolean markApplied(String apduHash, Long inboxId, Instant at) {
-        try {
-            jdbc.update("INSERT INTO processed_apdu (apdu_hash, inbox_id, processed_at) VALUES (?, ?, ?)",
-                    apduHash, inboxId, Timestamp.from(at));
-            return true;
-        } catch (DuplicateKeyException alreadyApplied) {
-            return false;
-        }
+        return jdbc.update("INSERT INTO processed_apdu (apdu_hash, inbox_id, processed_at)"
+                + " SELECT CAST(? AS VARCHAR(64)), CAST(? AS BIGINT), CAST(? AS TIMESTAMP WITH TIME ZONE)"
+                + " WHERE NOT EXISTS (SELECT 1 FROM processed_apdu WHERE apdu_hash = ?)",
+                apduHash, inboxId, Timestamp.from(at), apduHash) == 1;
+    }
+
+    /** Whether the APDU with this hash was applied. */
+    public boolean wasApplied(String apduHash) {
+        return !jdbc.queryForList("SELECT 1 FROM processed_apdu WHERE apdu_hash = ?", Integer.class, apduHash).isEmpty();
     }
 
     /** The inbox entry whose APDU of this hash was applied, if one was (null when it came from no inbox entry). */
@@ -140,43 +145,44 @@ public class MessageFileStore {
     }
 
     /** An APDU in or out with its JSON view as written (where the bytes may not give it: a failed send). */
-    public long addHistory(long transactionId, Long inboxId, Direction direction, String apduType, String peer,
+    public void addHistory(long transactionId, Long inboxId, Direction direction, String apduType, String peer,
                            Instant at, byte[] rawBytes, String json, String note) {
-        return insertHistory(transactionId, inboxId, direction, apduType, peer, at, rawBytes, json, null, note);
-    }
-
-    private long insertHistory(long transactionId, Long inboxId, Direction direction, String apduType, String peer,
-                               Instant at, byte[] rawBytes, String json, String charset, String note) {
-        KeyHolder id = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            PreparedStatement insert = connection.prepareStatement("INSERT INTO apdu_history (transaction_id, inbox_id,"
-                    + " direction, apdu_type, peer, at, raw_bytes, json, note, charset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    new String[] {"id"});
-            insert.setLong(1, transactionId);
-            insert.setObject(2, inboxId);
-            insert.setString(3, direction.code());
-            insert.setString(4, apduType);
-            insert.setString(5, peer);
-            insert.setTimestamp(6, Timestamp.from(at));
-            insert.setBytes(7, rawBytes);
-            insert.setString(8, json);
-            insert.setString(9, note);
-            insert.setString(10, charset);
-            return insert;
-        }, id);
-        return id.getKeyAs(Number.class).longValue();
+        insertHistory(transactionId, inboxId, direction, apduType, peer, at, rawBytes, json, null, note);
     }
 
     /**
      * An APDU in or out, kept by its bytes: its JSON view is derived from them when read, with the
      * charset its ILL-Strings are in.
      */
-    public long addHistory(long transactionId, Long inboxId, Direction direction, String apduType, String peer,
+    public void addHistory(long transactionId, Long inboxId, Direction direction, String apduType, String peer,
                            Instant at, byte[] rawBytes, Charset charset, String note) {
-        return insertHistory(transactionId, inboxId, direction, apduType, peer, at, rawBytes, null, charset.name(), note);
+        insertHistory(transactionId, inboxId, direction, apduType, peer, at, rawBytes, null, charset.name(), note);
+    }
+
+    /** Held back until commit where the transaction asks for that ({@link DeferredWrites}): nobody waits for its id. */
+    private void insertHistory(long transactionId, Long inboxId, Direction direction, String apduType, String peer,
+                               Instant at, byte[] rawBytes, String json, String charset, String note) {
+        DeferredWrites.write(jdbc, "INSERT INTO apdu_history (transaction_id, inbox_id, direction, apdu_type, peer, at,"
+                + " raw_bytes, json, note, charset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", insert -> {
+                    insert.setLong(1, transactionId);
+                    if (inboxId != null) {
+                        insert.setLong(2, inboxId);
+                    } else {
+                        insert.setNull(2, Types.BIGINT);
+                    }
+                    insert.setString(3, direction.code());
+                    insert.setString(4, apduType);
+                    insert.setString(5, peer);
+                    insert.setTimestamp(6, Timestamp.from(at));
+                    insert.setBytes(7, rawBytes);
+                    insert.setString(8, json);
+                    insert.setString(9, note);
+                    insert.setString(10, charset);
+                });
     }
 
     public List<HistoryEntry> history(long transactionId) {
+        DeferredWrites.flush(jdbc);
         return jdbc.query("SELECT id, transaction_id, inbox_id, direction, apdu_type, peer, at, json, charset,"
                 + " CASE WHEN json IS NULL THEN raw_bytes END AS bytes_for_json, note"
                 + " FROM apdu_history WHERE transaction_id = ? ORDER BY id", (rs, n) -> historyEntry(rs,
@@ -185,6 +191,7 @@ public class MessageFileStore {
 
     /** The history without the APDUs' JSON (null): what came when, for whom only the order matters. */
     public List<HistoryEntry> historyOutline(long transactionId) {
+        DeferredWrites.flush(jdbc);
         return jdbc.query("SELECT id, transaction_id, inbox_id, direction, apdu_type, peer, at, note"
                 + " FROM apdu_history WHERE transaction_id = ? ORDER BY id", (rs, n) -> historyEntry(rs, null), transactionId);
     }
@@ -210,6 +217,7 @@ public class MessageFileStore {
 
     /** The exact bytes of history entry {@code historyId} of request {@code transactionId}, if it has that entry. */
     public Optional<byte[]> historyBytes(long transactionId, long historyId) {
+        DeferredWrites.flush(jdbc);
         return jdbc.query("SELECT raw_bytes FROM apdu_history WHERE id = ? AND transaction_id = ?", (rs, n) -> rs.getBytes(1),
                 historyId, transactionId).stream().findFirst();
     }

@@ -27,8 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * End-to-end ingest rate, paired in one run on one database: distinct ILL-Requests sent over
  * CONNECTIONS connections and counted once every one is applied to the message file — by illbridge
- * applying each APDU in a transaction of its own (apply-batch 1) and group-committed (apply-batch
- * 64) — beside the naive ceiling, a plain-JDBC program doing one committed INSERT per table
+ * applying each APDU alone (connection-batch 1: its own inbox commit and apply, as before batches
+ * of a connection were kept together) and as it ships (connection-batch 64: the APDUs of a read
+ * kept in one commit and applied in one transaction) — beside the naive ceiling, a plain-JDBC program doing one committed INSERT per table
  * (inbox, ill_transaction, apdu_history) per APDU on as many connections, and a bare TCP sink.
  * Each figure is measured ROUNDS times after a warm-up. PostgreSQL is an embedded server with
  * fsync and synchronous_commit on; H2 writes each commit to its file (WRITE_DELAY 0).
@@ -47,13 +48,14 @@ public final class IngestBenchmark {
         System.out.printf("database %s%napdus %d%nconnections %d%n", database, apdus, connections);
         try (BenchDatabase db = BenchDatabase.start(database, work)) {
             System.out.printf("sink_apdus_per_second %s%n", rates(() -> sinkRate(requests(apdus, "S"), connections)));
-            for (int batch : new int[] {1, 64}) {
-                measureService(db, work, batch, apdus, connections);
-            }
+            measureService(db, work, "alone", 1, apdus, connections);
+            measureService(db, work, "batched", 64, apdus, connections);
         }
     }
 
-    private static void measureService(BenchDatabase db, Path work, int batch, int apdus, int connections) throws Exception {
+    /** @param batch {@code illbridge.inbox.connection-batch}: 1 applies each APDU in a transaction of its own */
+    private static void measureService(BenchDatabase db, Path work, String name, int batch, int apdus, int connections)
+            throws Exception {
         Path profiles = work.resolve("profiles.yaml");
         Files.writeString(profiles, """
                 illbridge:
@@ -63,7 +65,8 @@ public final class IngestBenchmark {
                       known-requesters: [ZBW]
                 """);
         int port = FreePort.find();
-        ConfigurableApplicationContext service = db.startService(work, profiles, port, "--illbridge.inbox.apply-batch=" + batch);
+        ConfigurableApplicationContext service = db.startService(work, profiles, port,
+                "--illbridge.inbox.connection-batch=" + batch);
         try {
             JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
             DataSource dataSource = service.getBean(DataSource.class);
@@ -81,7 +84,7 @@ public final class IngestBenchmark {
             waitApplied(jdbc, WARM_UP);
             empty(jdbc);
             int[] round = {0};
-            System.out.printf("illbridge_apply_batch_%d_apdus_per_second %s%n", batch, rates(() -> {
+            System.out.printf("illbridge_%s_apdus_per_second %s%n", name, rates(() -> {
                 List<byte[]> requests = requests(apdus, "B" + batch + "-" + round[0]++);
                 long start = System.nanoTime();
                 send(requests, port, connections);
@@ -152,7 +155,7 @@ public final class IngestBenchmark {
             if (applied != null && applied >= expected) {
                 return;
             }
-            Thread.sleep(5);
+            Thread.sleep(20);
         }
     }
 

@@ -25,6 +25,7 @@ import org.illbridge.support.YazVectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 
@@ -43,6 +44,8 @@ abstract class InboundProcessingContract extends RunningService {
 
     @Autowired
     InboxStore inbox;
+    @Autowired
+    JdbcTemplate jdbc;
 
     /** ZBW's listener, shared by the H2 and PostgreSQL runs (a daemon that ends with the JVM). */
     static final ReportCatcher ZBW = new ReportCatcher();
@@ -336,6 +339,63 @@ abstract class InboundProcessingContract extends RunningService {
         JsonNode again = json(ZBW.next(WAIT_MS));
         assertThat(again.at("/Status-Or-Error-Report/status-report/provider-status-report").asString())
                 .as("the same Status-Query asked again is answered again").isEqualTo("iN-PROCESS");
+    }
+
+    @Test
+    void apdusSentTogetherOnOneConnectionAreAppliedInOrderInOneBatchAndAnsweredOnceCommitted() throws Exception {
+        byte[] request = YazVectors.read("01-ill-request-minimal");
+        byte[] query = YazVectors.read("31-status-query");
+
+        // one write: the request, a Status-Query about it, the request again, the query again
+        sendTogether(request, query, request, query);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> statuses().equals("applied,applied,duplicate,duplicate"));
+        JsonNode answer = json(ZBW.next(WAIT_MS));
+        assertThat(answer.at("/Status-Or-Error-Report/status-report/user-status-report/most-recent-service").asString())
+                .as("the Status-Query sees the request applied before it in the same batch").isEqualTo("iLL-REQUEST");
+        assertThat(answer.at("/Status-Or-Error-Report/status-report/provider-status-report").asString()).isEqualTo("iN-PROCESS");
+        assertThat(json(ZBW.next(WAIT_MS)).at("/Status-Or-Error-Report/status-report/provider-status-report").asString())
+                .as("the same Status-Query again is answered again").isEqualTo("iN-PROCESS");
+        JsonNode requests = api.json("/api/requests");
+        assertThat(requests).hasSize(1);
+        JsonNode history = api.json("/api/requests/" + requests.get(0).get("id").asLong()).get("history");
+        assertThat(history).extracting(entry -> entry.get("apdu-type").asString())
+                .as("in the order sent; the replies went out once the batch was committed")
+                .containsExactly("ILL-Request", "Status-Query", "ILL-Request", "Status-Query", "Status-Or-Error-Report",
+                        "Status-Or-Error-Report");
+        assertThat(api.json("/api/dead-letters")).isEmpty();
+    }
+
+    @Test
+    void anApduThatFailsInABatchIsKeptAsADeadLetterWhileTheOthersOfTheBatchAreAppliedOnce() {
+        byte[] vector = YazVectors.read("01-ill-request-minimal");
+        // a fault of the database's, for one request only (a constraint it was given)
+        jdbc.execute("ALTER TABLE ill_transaction ADD CONSTRAINT test_fault CHECK (transaction_qualifier <> 'FAULT')");
+        try {
+            sendTogether(Variants.withQualifier(vector, "FIRST"), Variants.withQualifier(vector, "FAULT"),
+                    Variants.withQualifier(vector, "LAST"));
+
+            JsonNode letter = awaitDeadLetter("internal-error");
+            assertThat(letter.get("reason").asString()).contains("replay it once the problem is fixed");
+            await().atMost(Duration.ofSeconds(10)).until(() -> statuses().equals("applied,applied,refused"));
+            assertThat(api.json("/api/requests")).extracting(r -> r.at("/transaction-id/transaction-qualifier").asString())
+                    .containsExactlyInAnyOrder("FIRST", "LAST");
+            for (JsonNode request : api.json("/api/requests")) {
+                assertThat(api.json("/api/requests/" + request.get("id").asLong()).get("history"))
+                        .as("applied once, though its batch was tried whole first").hasSize(1);
+            }
+        } finally {
+            jdbc.execute("ALTER TABLE ill_transaction DROP CONSTRAINT test_fault");
+        }
+    }
+
+    /** Several APDUs in one write on one connection, as a peer sends that does not wait for answers. */
+    private void sendTogether(byte[]... apdus) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (byte[] apdu : apdus) {
+            all.writeBytes(apdu);
+        }
+        send(all.toByteArray());
     }
 
     private void send(byte[] apdu) {

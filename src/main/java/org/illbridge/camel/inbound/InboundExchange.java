@@ -1,5 +1,6 @@
 package org.illbridge.camel.inbound;
 
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.illbridge.camel.InboxWriter;
 import org.illbridge.inbound.IdentifiedApdu;
@@ -28,6 +29,11 @@ public final class InboundExchange {
     public static final String ON_CONNECTION = "IllbridgeOnConnection";
     /** The bytes camel-netty writes back on that connection when the exchange completes. */
     public static final String ANSWER = "IllbridgeAnswer";
+    /**
+     * Set by the listener while the APDU is processed inside its batch's database transaction: the
+     * list a reply owed on a new connection joins, to be sent once that transaction is committed.
+     */
+    public static final String REPLY_AFTER_COMMIT = "IllbridgeReplyAfterCommit";
 
     private InboundExchange() {
     }
@@ -48,6 +54,18 @@ public final class InboundExchange {
     public static boolean answersOnConnection(Exchange exchange) {
         Reply reply = exchange.getProperty(REPLY, Reply.class);
         return reply != null && reply.onSameConnection() && Boolean.TRUE.equals(exchange.getProperty(ON_CONNECTION, Boolean.class));
+    }
+
+    /** The reply goes on a new connection, and the APDU's batch is not committed yet: it waits for the commit. */
+    public static boolean waitsForCommit(Exchange exchange) {
+        Reply reply = exchange.getProperty(REPLY, Reply.class);
+        return reply != null && reply.address() != null && exchange.getProperty(REPLY_AFTER_COMMIT) != null;
+    }
+
+    /** Puts the exchange on its batch's list of replies to send after the commit. */
+    @SuppressWarnings("unchecked")
+    public static void sendAfterCommit(Exchange exchange) {
+        exchange.getProperty(REPLY_AFTER_COMMIT, List.class).add(exchange);
     }
 
     static IdentifiedApdu apdu(Exchange exchange) {

@@ -27,6 +27,9 @@ public final class InboundRoutes extends RouteBuilder {
     public static final String REFUSE_UNKNOWN_SYMBOL = "direct:refuse-unknown-symbol";
     public static final String REPLY_TO_SENDER = "direct:reply-to-sender";
     public static final String REPLY_ON_NEW_CONNECTION = "direct:reply-on-new-connection";
+    /** A reply held back until its APDU's batch was committed: sent on a new connection, and noted. */
+    public static final String REPLY_ON_NEW_CONNECTION_AND_NOTE = "direct:reply-after-commit";
+    public static final String NOTE_REPLY = "direct:note-reply";
     public static final String DEAD_LETTER = "direct:dead-letter";
 
     private static final String THE_APDU = "(${exchangeProperty." + APDU + "})";
@@ -67,17 +70,27 @@ public final class InboundRoutes extends RouteBuilder {
                     .when(method(InboundExchange.class, "answersOnConnection")).id("on-the-same-connection")
                         .setProperty(InboundExchange.ANSWER, simple("${exchangeProperty." + REPLY + ".bytes()}"))
                         .setProperty(REPLY_NOTE, simple("sent on the same connection to ${header.IllbridgePeer}"))
+                    .when(method(InboundExchange.class, "waitsForCommit")).id("after-the-batch-commits")
+                        .process(InboundExchange::sendAfterCommit).id("hold-reply-until-committed")
+                        .setProperty(REPLY_NOTE, constant(null))
                     .when(simple("${exchangeProperty." + REPLY + ".address()} != null")).id("on-a-new-connection")
                         .to(REPLY_ON_NEW_CONNECTION).id("open-a-connection")
                     .otherwise()
                         .setProperty(REPLY_NOTE, constant("not sent: the sender's connection is gone and no address for it"
                                 + " is known"))
                 .end()
+                .to(NOTE_REPLY).id("note-how-it-went");
+
+        from(REPLY_ON_NEW_CONNECTION_AND_NOTE).routeId("reply-after-commit")
+                .to(REPLY_ON_NEW_CONNECTION).id("open-a-connection-after-commit")
+                .to(NOTE_REPLY).id("note-reply-after-commit");
+
+        from(NOTE_REPLY).routeId("note-reply")
                 .filter(exchangeProperty(REPLY_NOTE).isNotNull()).id("only-with-a-reply")
                     .log("${exchangeProperty." + REPLY + ".apdu().type().asnName()} for ${exchangeProperty." + OUTCOME
                             + ".summary()}: ${exchangeProperty." + REPLY_NOTE + "}").id("log-reply")
                     .bean(inbound, "replied(${exchangeProperty." + REPLY + "}, ${exchangeProperty." + REPLY_NOTE + "})")
-                        .id("note-reply")
+                        .id("note-reply-in-history")
                 .end();
 
         from(REPLY_ON_NEW_CONNECTION).routeId("reply-on-new-connection")

@@ -129,7 +129,7 @@ class InboundPolicyRouteTest extends CamelTestSupport {
         Apdu apdu = new IllCodec().decode(bytes);
         return new IdentifiedApdu(new ReceivedApdu(1L, bytes, "192.0.2.7:40000"), apdu, StandardCharsets.UTF_8, site,
                 site == null ? null : Role.LENDING, TransactionKey.of(apdu, StandardCharsets.UTF_8), null, CREATED,
-                requester, requester, null, "hash");
+                requester, requester, null, "hash", false);
     }
 
     private static SiteProfile site(String profileInstalled, List<String> knownRequesters) {
