@@ -17,6 +17,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 record BenchDatabase(String name, String url, String user, EmbeddedPostgres server) implements AutoCloseable {
 
+    boolean isH2() {
+        return server == null;
+    }
+
+
     static BenchDatabase start(String name, Path work) throws IOException {
         if ("postgresql".equals(name)) {
             EmbeddedPostgres server = EmbeddedPostgres.builder()

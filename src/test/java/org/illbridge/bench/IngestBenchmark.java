@@ -13,6 +13,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class IngestBenchmark {
 
     private static final int ROUNDS = 3;
-    private static final int WARM_UP = 300;
+    private static final int WARM_UP = 1000;
 
     public static void main(String[] args) throws Exception {
         int apdus = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
@@ -93,9 +95,40 @@ public final class IngestBenchmark {
                 empty(jdbc);
                 return rate;
             }));
+            if (db.isH2()) {
+                countStatements(jdbc, name, port, connections);
+            }
         } finally {
             service.close();
         }
+    }
+
+    /**
+     * One more round, untimed, with H2's query statistics on: the SQL statements the service ran per
+     * APDU (rows of a JDBC batch each count), by statement. The benchmark's own (its counts, its
+     * DELETEs) are left out.
+     */
+    private static void countStatements(JdbcTemplate jdbc, String name, int port, int connections) throws Exception {
+        int apdus = 500;
+        jdbc.execute("SET QUERY_STATISTICS TRUE");
+        send(requests(apdus, "Q-" + name), port, connections);
+        waitApplied(jdbc, apdus);
+        List<Map<String, Object>> statistics = jdbc.queryForList(
+                "SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS");
+        jdbc.execute("SET QUERY_STATISTICS FALSE");
+        empty(jdbc);
+        double total = 0;
+        StringBuilder each = new StringBuilder();
+        for (Map<String, Object> row : statistics) {
+            String sql = String.valueOf(row.get("SQL_STATEMENT"));
+            if (sql.contains("COUNT(*) FROM inbox") || sql.startsWith("DELETE") || sql.contains("QUERY_STATISTICS")) {
+                continue;
+            }
+            double perApdu = ((Number) row.get("EXECUTION_COUNT")).doubleValue() / apdus;
+            total += perApdu;
+            each.append(String.format(Locale.ROOT, "%n  %.2f %s", perApdu, sql.length() > 70 ? sql.substring(0, 70) : sql));
+        }
+        System.out.printf(Locale.ROOT, "illbridge_%s_statements_per_apdu %.2f%s%n", name, total, each);
     }
 
     private interface Rate {
