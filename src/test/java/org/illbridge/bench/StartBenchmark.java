@@ -28,10 +28,11 @@ public final class StartBenchmark {
     public static void main(String[] args) throws Exception {
         String serviceClasspath = args[0];
         String minimalClasspath = args[1];
+        List<String> serviceArgs = List.of(args).subList(2, args.length);
         List<Double> service = new ArrayList<>();
         List<Double> minimal = new ArrayList<>();
         for (int round = 0; round <= ROUNDS; round++) {
-            double s = startService(serviceClasspath);
+            double s = startService(serviceClasspath, serviceArgs);
             double m = startMinimal(minimalClasspath);
             if (round > 0) { // round 0 warms the file cache
                 service.add(s);
@@ -42,8 +43,8 @@ public final class StartBenchmark {
                 BenchDatabase.summary(minimal));
     }
 
-    /** The service as the README starts it, in a home of its own with the shipped routes. */
-    private static double startService(String classpath) throws Exception {
+    /** The service as the README starts it, in a home of its own with the shipped routes (and any further arguments). */
+    private static double startService(String classpath, List<String> more) throws Exception {
         Path home = Files.createTempDirectory(Path.of("target"), "start-").toAbsolutePath();
         Files.createDirectories(home.resolve("routes"));
         try (Stream<Path> routes = Files.list(Path.of("routes"))) {
@@ -53,10 +54,12 @@ public final class StartBenchmark {
         }
         int port = FreePort.find();
         int http = FreePort.find();
-        return timeToReady(List.of("java", "-cp", classpath, "org.illbridge.IllbridgeApplication",
+        List<String> command = new ArrayList<>(List.of("java", "-cp", classpath, "org.illbridge.IllbridgeApplication",
                 "--illbridge.home=" + home, "--illbridge.listen.host=127.0.0.1", "--illbridge.listen.port=" + port,
                 "--server.port=" + http, "--spring.datasource.url=jdbc:h2:file:" + home.resolve("db").toAbsolutePath(),
-                "--illbridge.inbox.spool-directory=" + home.resolve("spool")), port, http);
+                "--illbridge.inbox.spool-directory=" + home.resolve("spool")));
+        command.addAll(more);
+        return timeToReady(command, port, http);
     }
 
     private static double startMinimal(String classpath) throws Exception {

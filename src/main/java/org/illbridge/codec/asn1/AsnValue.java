@@ -24,8 +24,9 @@ public sealed interface AsnValue {
             this.fields = List.copyOf(fields);
         }
 
+        /** The list is this sequence's alone: no one else holds it, and it is never changed. */
         private Sequence(List<Field> fields, boolean owned) {
-            this.fields = Collections.unmodifiableList(fields);
+            this.fields = fields;
         }
 
         /** Takes ownership of a list no one else holds: for the decoder, saving a copy. */
@@ -37,12 +38,14 @@ public sealed interface AsnValue {
             return new Sequence(List.of(fields));
         }
 
+        /** A read-only view, made when asked for: most fields are reached by {@link #get}, not this. */
         public List<Field> fields() {
-            return fields;
+            return Collections.unmodifiableList(fields);
         }
 
         public Optional<AsnValue> get(String name) {
-            for (Field field : fields) {
+            for (int i = 0; i < fields.size(); i++) {
+                Field field = fields.get(i);
                 if (field.name().equals(name)) {
                     return Optional.of(field.value());
                 }
@@ -83,7 +86,10 @@ public sealed interface AsnValue {
     record Field(String name, AsnValue value) {
         public Field {
             Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(value, "value of " + name);
+            if (value == null) {
+                // the message only when it is needed: a field is made for every component decoded
+                throw new NullPointerException("value of " + name);
+            }
         }
     }
 
@@ -96,7 +102,7 @@ public sealed interface AsnValue {
         }
 
         private SequenceOf(List<AsnValue> elements, boolean owned) {
-            this.elements = Collections.unmodifiableList(elements);
+            this.elements = elements;
         }
 
         static SequenceOf owning(List<AsnValue> elements) {
@@ -104,7 +110,7 @@ public sealed interface AsnValue {
         }
 
         public List<AsnValue> elements() {
-            return elements;
+            return Collections.unmodifiableList(elements);
         }
 
         @Override
@@ -139,6 +145,12 @@ public sealed interface AsnValue {
     }
 
     record Bool(boolean value) implements AsnValue {
+        public static final Bool TRUE = new Bool(true);
+        public static final Bool FALSE = new Bool(false);
+
+        public static Bool of(boolean value) {
+            return value ? TRUE : FALSE;
+        }
     }
 
     record Null() implements AsnValue {

@@ -222,8 +222,10 @@ public final class BerDecoder {
 
     private boolean matches(AsnType type, Tag tag) {
         if (type instanceof ChoiceType choice) {
-            for (Component alternative : choice.alternatives()) {
-                if (matches(alternative.type(), tag)) {
+            // indexed, not for-each: no iterator for each element decoded
+            List<Component> alternatives = choice.alternatives();
+            for (int i = 0; i < alternatives.size(); i++) {
+                if (matches(alternatives.get(i).type(), tag)) {
                     return true;
                 }
             }
@@ -274,7 +276,7 @@ public final class BerDecoder {
             if (constructed(offset) || length(span) != 1) {
                 throw error(offset, "BOOLEAN of " + length(span) + " octets; exactly 1 is allowed");
             }
-            return new AsnValue.Bool(in[contentStart(span)] != 0);
+            return AsnValue.Bool.of(in[contentStart(span)] != 0);
         }
         if (type instanceof IntegerType) {
             return new AsnValue.Int(integer(offset, span));
@@ -379,7 +381,9 @@ public final class BerDecoder {
 
     private AsnValue decodeChoice(ChoiceType choice, Tag tag, int offset, long span, List<AsnValue.Field> scope,
                                   int depth) throws DecodeException {
-        for (Component alternative : choice.alternatives()) {
+        List<Component> alternatives = choice.alternatives();
+        for (int i = 0; i < alternatives.size(); i++) {
+            Component alternative = alternatives.get(i);
             if (matches(alternative.type(), tag)) {
                 path.push(alternative.name());
                 AsnValue value = decode(alternative.type(), tag, offset, span, scope, depth);
@@ -417,7 +421,8 @@ public final class BerDecoder {
     }
 
     private static AsnValue valueOf(List<AsnValue.Field> scope, String name) {
-        for (AsnValue.Field field : scope) {
+        for (int i = 0; i < scope.size(); i++) {
+            AsnValue.Field field = scope.get(i);
             if (field.name().equals(name)) {
                 return field.value();
             }

@@ -26,6 +26,9 @@ public enum ApduType {
     STATUS_OR_ERROR_REPORT("Status-Or-Error-Report", 19, IllTypes.STATUS_OR_ERROR_REPORT),
     EXPIRED("Expired", 20, IllTypes.EXPIRED);
 
+    /** values() copies its array at every call; this is the one copy. */
+    private static final ApduType[] ALL = values();
+
     private final String asnName;
     private final int applicationTag;
     private final AsnType type;
@@ -60,6 +63,16 @@ public enum ApduType {
     /** The ILL-APDU-Type identifier of this type, as error reports name it: {@code iLL-REQUEST}, … */
     public String identifier() {
         return IllTypes.ILL_APDU_TYPE.identifiers().get((long) applicationTag);
+    }
+
+    /** The type with this [APPLICATION n] tag, or null. */
+    public static ApduType ofApplicationTag(int number) {
+        for (ApduType apduType : ALL) {
+            if (apduType.applicationTag == number) {
+                return apduType;
+            }
+        }
+        return null;
     }
 
     public static ApduType ofAsnName(String name) {

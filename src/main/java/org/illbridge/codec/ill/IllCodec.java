@@ -24,10 +24,9 @@ public final class IllCodec {
     public Apdu decode(byte[] bytes) throws DecodeException {
         if (bytes.length > 0 && (bytes[0] & 0xC0) == 0x40) {
             int number = bytes[0] & 0x1F;
-            for (ApduType type : ApduType.values()) {
-                if (type.applicationTag() == number) {
-                    return decode(bytes, type);
-                }
+            ApduType type = ApduType.ofApplicationTag(number);
+            if (type != null) {
+                return decode(bytes, type);
             }
         }
         String found = bytes.length == 0 ? "no bytes" : String.format("a first octet of 0x%02X", bytes[0] & 0xFF);
