@@ -184,6 +184,21 @@ public final class OutboxDeliveries {
     }
 
     /**
+     * Records that the peer took the bytes through the peer's {@link SendRecords}: committed after
+     * the records before it, while the caller goes on to the next APDU.
+     */
+    public void sentInTurn(SendRecords records, Delivery delivery, List<String> reached) {
+        List<String> where = List.copyOf(reached);
+        records.add(() -> {
+            try {
+                sent(delivery, where);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /**
      * The peer took the bytes (at each of {@code reached}). From here the entry is never sent
      * again: while the database does not take the record, the record is retried, for as long as
      * the claim's lease lasts.

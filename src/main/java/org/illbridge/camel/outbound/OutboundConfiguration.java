@@ -1,6 +1,9 @@
 package org.illbridge.camel.outbound;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.illbridge.camel.ApduMeters;
 import org.illbridge.camel.PeerEndpoints;
 import org.illbridge.codec.ill.IllCodec;
@@ -33,10 +36,21 @@ public class OutboundConfiguration {
         return new OutboxDeliveries(outbox, messageFile, deadLetters, inbox, profiles, codec, transactions, properties, clock);
     }
 
+    /** Commits the records of sends while the next APDUs are sent (a few threads: one run per peer at a time). */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService outboxRecorder() {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(4, task -> {
+            Thread thread = new Thread(task, "outbox-recorder-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     @Bean
     OutboxRoute outboxRoute(OutboundProperties properties, OutboxStore outbox, OutboxDeliveries deliveries,
-                            PeerEndpoints peers, ApduMeters meters) {
+                            PeerEndpoints peers, ApduMeters meters, ExecutorService outboxRecorder) {
         return new OutboxRoute(properties, outbox.claimStatementFile(properties.claimLease()).toString(), deliveries, peers,
-                meters);
+                meters, outboxRecorder);
     }
 }

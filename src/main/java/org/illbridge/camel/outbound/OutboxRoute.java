@@ -2,6 +2,8 @@ package org.illbridge.camel.outbound;
 
 import io.netty.handler.timeout.ReadTimeoutException;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.illbridge.camel.ApduMeters;
@@ -14,6 +16,7 @@ import org.illbridge.outbound.ClaimLostException;
 import org.illbridge.outbound.OutboxEntryRefusedException;
 import org.illbridge.outbound.Delivery;
 import org.illbridge.outbound.OutboxDeliveries;
+import org.illbridge.outbound.SendRecords;
 
 /**
  * Drains the outbox: a Camel SQL consumer polls with the claim statement (which marks the due
@@ -36,6 +39,8 @@ public final class OutboxRoute extends RouteBuilder {
     public static final String DELIVERY = "IllbridgeDelivery";
     static final String REACHED = "IllbridgeReached";
     static final String PEER_REPLY = "IllbridgePeerReply";
+    /** The {@link SendRecords} of the peer's run of entries this poll. */
+    static final String SEND_RECORDS = "IllbridgeSendRecords";
     /** Set when the entry was not sent (refused, another instance's, or the attempt failed): nothing more to do. */
     static final String NOT_SENT = "IllbridgeNotSent";
 
@@ -46,14 +51,17 @@ public final class OutboxRoute extends RouteBuilder {
     private final OutboxDeliveries deliveries;
     private final PeerEndpoints peers;
     private final ApduMeters meters;
+    private final Executor recorder;
 
+    /** @param recorder where the records of sends are committed, beside the sending */
     public OutboxRoute(OutboundProperties properties, String claimStatement, OutboxDeliveries deliveries, PeerEndpoints peers,
-                       ApduMeters meters) {
+                       ApduMeters meters, Executor recorder) {
         this.properties = properties;
         this.claimStatement = claimStatement;
         this.deliveries = deliveries;
         this.peers = peers;
         this.meters = meters;
+        this.recorder = recorder;
     }
 
     @Override
@@ -64,9 +72,12 @@ public final class OutboxRoute extends RouteBuilder {
                 + "&delay=" + properties.drainInterval().toMillis())
                 .routeId("outbox-drain")
                 .split(method(deliveries, "byPeer")).parallelProcessing().id("each-peer-in-parallel")
+                    .process(exchange -> exchange.setProperty(SEND_RECORDS, new SendRecords(recorder))).id("records-in-turn")
                     .split(body()).id("each-entry-in-order")
                         .to(DELIVER).id("deliver-entry")
                     .end()
+                    .process(exchange -> exchange.getProperty(SEND_RECORDS, SendRecords.class).awaitAll())
+                        .id("all-sends-recorded")
                 .end();
 
         from(DELIVER).routeId("deliver-outbox-entry")
@@ -90,7 +101,7 @@ public final class OutboxRoute extends RouteBuilder {
                     .split(simple("${exchangeProperty." + DELIVERY + ".previousAddresses()}")).id("each-previous-address")
                         .to(SEND_TO_PREVIOUS_ADDRESS).id("also-to-previous-address")
                     .end()
-                    .bean(deliveries, "sent(" + THE_DELIVERY + ", ${exchangeProperty." + REACHED + "})").id("record-sent")
+                    .process(this::recordSent).id("record-sent")
                     .process(exchange -> meters.attempt(exchange, "sent")).id("count-sent")
                     .filter(exchangeProperty(PEER_REPLY).isNotNull()).id("only-with-a-peer-reply")
                         .to(TAKE_REPLY).id("take-peer-reply")
@@ -140,6 +151,19 @@ public final class OutboxRoute extends RouteBuilder {
                     .removeHeaders("CamelNetty*")
                     .to(IsoIllListenerRoute.APDU_RECEIVED).id("hand-reply-to-inbound-routes")
                 .end();
+    }
+
+    /** In turn with the peer's other sends of this poll (committed while the next is sent), or at once. */
+    @SuppressWarnings("unchecked")
+    private void recordSent(Exchange exchange) throws InterruptedException {
+        Delivery delivery = exchange.getProperty(DELIVERY, Delivery.class);
+        List<String> reached = exchange.getProperty(REACHED, List.class);
+        SendRecords records = exchange.getProperty(SEND_RECORDS, SendRecords.class);
+        if (records != null) {
+            deliveries.sentInTurn(records, delivery, reached);
+        } else {
+            deliveries.sent(delivery, reached);
+        }
     }
 
     private static void reachedPrimary(Exchange exchange) {
