@@ -1,7 +1,11 @@
 package org.illbridge.camel;
 
+import io.netty.channel.ChannelHandlerContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.netty.NettyConstants;
 import org.illbridge.camel.inbound.InboundExchange;
+import org.illbridge.camel.netty.FrameBatcher;
 
 /**
  * The ISO ILL TCP listener: Netty frames the stream into APDUs and hands on those of one read
@@ -40,10 +44,20 @@ public final class IsoIllListenerRoute extends RouteBuilder {
                 // camel-netty replies with the body: the answer owed on this connection, or nothing
                 .onCompletion().modeBeforeConsumer().id(step("answer-on-connection"))
                     .setBody(exchangeProperty(InboundExchange.ANSWER)).id(step("answer-or-nothing"))
+                    // the connection's next batch may go on: one batch of a connection in the route at a time
+                    .process(IsoIllListenerRoute::batchDone).id(step("next-batch"))
                 .end()
                 .process(inboxWriter).id(step("store-in-inbox"))
                 .process(apdus).id(step("hand-to-inbound-routes"))
                 .end();
+    }
+
+    private static void batchDone(Exchange exchange) {
+        ChannelHandlerContext connection = exchange.getMessage().getHeader(NettyConstants.NETTY_CHANNEL_HANDLER_CONTEXT,
+                ChannelHandlerContext.class);
+        if (connection != null) {
+            FrameBatcher.done(connection.channel());
+        }
     }
 
     /** Step ids are unique among all routes: a profiled listener's carry its route's name. */

@@ -22,27 +22,50 @@ class FrameBatcherTest {
     }
 
     @Test
-    void anApduThatCameAloneGoesOnAtOnceWithoutWaitingForMore() {
+    void anApduThatCameAloneGoesOnAtOnceAndWhatIsReadWhileItIsInTheRouteGoesOnTogetherOnceItIsDone() {
         channel.writeInbound(Unpooled.wrappedBuffer(apdu(1)));
+        assertThat(batches()).containsExactly(List.of(1));
+
         channel.writeInbound(Unpooled.wrappedBuffer(apdu(2)));
+        channel.writeInbound(Unpooled.wrappedBuffer(apdu(3)));
+        assertThat(batches()).as("held while the first batch is in the route").isEmpty();
 
-        assertThat(batches()).containsExactly(List.of(1), List.of(2));
+        routeDone();
+        assertThat(batches()).containsExactly(List.of(2, 3));
     }
 
     @Test
-    void aReadOfMoreApdusThanABatchHoldsIsHandedOnInBatchesOfAtMostThatMany() {
+    void aReadOfMoreApdusThanABatchHoldsGoesOnInBatchesOfAtMostThatManyOneAtATime() {
         channel.writeInbound(Unpooled.wrappedBuffer(join(apdu(1), apdu(2), apdu(3), apdu(4), apdu(5), apdu(6), apdu(7))));
+        assertThat(batches()).containsExactly(List.of(1, 2, 3));
 
-        assertThat(batches()).containsExactly(List.of(1, 2, 3), List.of(4, 5, 6), List.of(7));
+        routeDone();
+        assertThat(batches()).containsExactly(List.of(4, 5, 6));
+        routeDone();
+        assertThat(batches()).containsExactly(List.of(7));
+        routeDone();
+        assertThat(batches()).isEmpty();
     }
 
     @Test
-    void anApduSplitAcrossReadsGoesOnWithTheReadThatCompletesIt() {
+    void anApduSplitAcrossReadsGoesOnWithTheFramesReadAfterIt() {
         byte[] second = apdu(2);
         channel.writeInbound(Unpooled.wrappedBuffer(join(apdu(1), new byte[] {second[0], second[1]})));
         channel.writeInbound(Unpooled.wrappedBuffer(second, 2, second.length - 2), Unpooled.wrappedBuffer(apdu(3)));
+        assertThat(batches()).containsExactly(List.of(1));
 
-        assertThat(batches()).containsExactly(List.of(1), List.of(2, 3));
+        routeDone();
+        assertThat(batches()).containsExactly(List.of(2, 3));
+    }
+
+    @Test
+    void whatWaitsGoesOnWhenTheConnectionClosesEvenWhileABatchIsInTheRoute() {
+        channel.writeInbound(Unpooled.wrappedBuffer(apdu(1)));
+        channel.writeInbound(Unpooled.wrappedBuffer(apdu(2)));
+        assertThat(batches()).containsExactly(List.of(1));
+
+        channel.close();
+        assertThat(batches()).containsExactly(List.of(2));
     }
 
     @Test
@@ -54,6 +77,12 @@ class FrameBatcherTest {
         assertThat(batches.get(0).frames()).hasSize(2);
         assertThat(batches.get(0).frames().get(0).isComplete()).isTrue();
         assertThat(batches.get(0).frames().get(1).isComplete()).isFalse();
+    }
+
+    /** As the listener route says when it is done with a batch. */
+    private void routeDone() {
+        FrameBatcher.done(channel);
+        channel.runPendingTasks();
     }
 
     /** Each batch as the numbers of its APDUs. */
