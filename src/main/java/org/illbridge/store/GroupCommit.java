@@ -58,11 +58,9 @@ public final class GroupCommit implements AutoCloseable {
      *     batch could not be committed (then nothing of the work is in the database)
      */
     public <T> T execute(Supplier<T> work) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            // already inside a transaction (a connection's batch of APDUs): the work shares its commit
-            return transactions.execute(tx -> work.get());
-        }
-        if (writer == null) {
+        // on the caller's thread: with no writer, or inside the caller's transaction (a connection's batch
+        // of APDUs), which the work then joins and whose commit counts
+        if (writer == null || TransactionSynchronizationManager.isActualTransactionActive()) {
             return transactions.execute(tx -> work.get());
         }
         CompletableFuture<T> done = new CompletableFuture<>();

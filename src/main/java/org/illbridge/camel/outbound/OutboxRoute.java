@@ -153,17 +153,11 @@ public final class OutboxRoute extends RouteBuilder {
                 .end();
     }
 
-    /** In turn with the peer's other sends of this poll (committed while the next is sent), or at once. */
+    /** In turn with the peer's other sends of this poll: committed while the next is sent. */
     @SuppressWarnings("unchecked")
-    private void recordSent(Exchange exchange) throws InterruptedException {
-        Delivery delivery = exchange.getProperty(DELIVERY, Delivery.class);
-        List<String> reached = exchange.getProperty(REACHED, List.class);
-        SendRecords records = exchange.getProperty(SEND_RECORDS, SendRecords.class);
-        if (records != null) {
-            deliveries.sentInTurn(records, delivery, reached);
-        } else {
-            deliveries.sent(delivery, reached);
-        }
+    private void recordSent(Exchange exchange) {
+        deliveries.sentInTurn(exchange.getProperty(SEND_RECORDS, SendRecords.class),
+                exchange.getProperty(DELIVERY, Delivery.class), exchange.getProperty(REACHED, List.class));
     }
 
     private static void reachedPrimary(Exchange exchange) {

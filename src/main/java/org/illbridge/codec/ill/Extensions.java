@@ -58,7 +58,7 @@ public final class Extensions {
                 new AsnValue.Field("encoding", new AsnValue.Choice("single-ASN1-type", new AsnValue.Typed(typeName, content))));
         return AsnValue.Sequence.of(
                 new AsnValue.Field("identifier", new AsnValue.Int(1)),
-                new AsnValue.Field("critical", new AsnValue.Bool(false)),
+                new AsnValue.Field("critical", AsnValue.Bool.FALSE),
                 new AsnValue.Field("item", new AsnValue.Typed("EXTERNAL", external)));
     }
 

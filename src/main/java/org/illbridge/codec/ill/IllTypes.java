@@ -252,8 +252,8 @@ public final class IllTypes {
             implicit(0, "currency-code", PRINTABLE_STRING).optional(),
             implicit(1, "monetary-value", PRINTABLE_STRING).required());
 
-    private static final AsnValue FALSE = new AsnValue.Bool(false);
-    private static final AsnValue TRUE = new AsnValue.Bool(true);
+    private static final AsnValue FALSE = AsnValue.Bool.FALSE;
+    private static final AsnValue TRUE = AsnValue.Bool.TRUE;
 
     public static final SequenceType COST_INFO_TYPE = SequenceType.of("Cost-Info-Type",
             explicit(0, "account-number", ACCOUNT_NUMBER).optional(),

@@ -309,7 +309,7 @@ public final class ApduJson {
             if (!json.isBoolean()) {
                 throw new JsonViewException(path, "expected true or false");
             }
-            return new AsnValue.Bool(json.asBoolean());
+            return AsnValue.Bool.of(json.asBoolean());
         }
         if (type instanceof NullType) {
             if (!json.isNull()) {
