@@ -20,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.illbridge.support.FreePort;
-import org.illbridge.support.IsoIllPeer;
 import org.illbridge.support.Variants;
 import org.illbridge.support.YazVectors;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -160,22 +159,7 @@ public final class IngestBenchmark {
     }
 
     private static void send(List<byte[]> apdus, int port, int connections) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(connections);
-        List<Future<?>> senders = new ArrayList<>();
-        for (int c = 0; c < connections; c++) {
-            int first = c;
-            senders.add(pool.submit(() -> {
-                try (IsoIllPeer peer = IsoIllPeer.connect(port)) {
-                    for (int i = first; i < apdus.size(); i += connections) {
-                        peer.send(apdus.get(i));
-                    }
-                }
-            }));
-        }
-        for (Future<?> sender : senders) {
-            sender.get();
-        }
-        pool.shutdown();
+        Senders.send(apdus.size(), apdus::get, port, connections);
     }
 
     private static void waitApplied(JdbcTemplate jdbc, int expected) throws InterruptedException {

@@ -6,13 +6,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.illbridge.support.FreePort;
-import org.illbridge.support.IsoIllPeer;
 import org.illbridge.support.Variants;
 import org.illbridge.support.YazVectors;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -65,22 +59,7 @@ public final class SoakBenchmark {
     /** Sends the requests as they are made, so the sender does not hold 100k of them in this heap. */
     private static void send(int apdus, int port, int connections) throws Exception {
         byte[] vector = YazVectors.read("01-ill-request-minimal");
-        ExecutorService pool = Executors.newFixedThreadPool(connections);
-        List<Future<?>> senders = new ArrayList<>();
-        for (int c = 0; c < connections; c++) {
-            int first = c;
-            senders.add(pool.submit(() -> {
-                try (IsoIllPeer peer = IsoIllPeer.connect(port)) {
-                    for (int i = first; i < apdus; i += connections) {
-                        peer.send(Variants.withQualifier(vector, "S-" + i));
-                    }
-                }
-            }));
-        }
-        for (Future<?> sender : senders) {
-            sender.get();
-        }
-        pool.shutdown();
+        Senders.send(apdus, i -> Variants.withQualifier(vector, "S-" + i), port, connections);
     }
 
     private static long applied(JdbcTemplate jdbc) {

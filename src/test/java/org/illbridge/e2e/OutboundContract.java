@@ -111,6 +111,15 @@ abstract class OutboundContract extends RunningService {
         NEW_ADDRESS.clear();
     }
 
+    /** A Message as a legacy system writes it into the outbox (its JSON view), for transaction OCL/{@code qualifier}. */
+    private static String legacyMessage(String qualifier, String note) {
+        return """
+                {"Message": {"protocol-version-num": 2,
+                  "transaction-id": {"transaction-group-qualifier": "OCL", "transaction-qualifier": "%s"},
+                  "service-date-time": {"date-time-of-this-service": {"date": "20261128"}},
+                  "note": "%s"}}""".formatted(qualifier, note);
+    }
+
     private boolean stillSending() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE status = 'sending'", Long.class) > 0;
     }
@@ -395,27 +404,17 @@ abstract class OutboundContract extends RunningService {
 
     @Test
     void aLegacySystemsOutboxRowIsSent() throws Exception {
-        String message = """
-                {"Message": {"protocol-version-num": 2,
-                  "transaction-id": {"transaction-group-qualifier": "OCL", "transaction-qualifier": "L-1"},
-                  "service-date-time": {"date-time-of-this-service": {"date": "20261128"}},
-                  "note": "from the legacy system"}}""";
-
-        jdbc.update("INSERT INTO outbox (site_symbol, peer_symbol, apdu_json) VALUES (?, ?, ?)", "OCL", "OCLC", message);
+        jdbc.update("INSERT INTO outbox (site_symbol, peer_symbol, apdu_json) VALUES (?, ?, ?)", "OCL", "OCLC",
+                legacyMessage("L-1", "from the legacy system"));
 
         assertThat(json(OCLC.next(WAIT_MS)).at("/Message/note").asString()).isEqualTo("from the legacy system");
     }
 
     @Test
     void eachPeerGetsItsApdusInTheOrderTheyWereWrittenWhilePeersAreSentToAtOnce() throws Exception {
-        String message = """
-                {"Message": {"protocol-version-num": 2,
-                  "transaction-id": {"transaction-group-qualifier": "OCL", "transaction-qualifier": "L-%d"},
-                  "service-date-time": {"date-time-of-this-service": {"date": "20261128"}},
-                  "note": "%d"}}""";
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            rows.add(new Object[] {"OCL", i % 2 == 0 ? "OCLC" : "MOV", message.formatted(i, i)});
+            rows.add(new Object[] {"OCL", i % 2 == 0 ? "OCLC" : "MOV", legacyMessage("L-" + i, String.valueOf(i))});
         }
         jdbc.batchUpdate("INSERT INTO outbox (site_symbol, peer_symbol, apdu_json) VALUES (?, ?, ?)", rows);
 
