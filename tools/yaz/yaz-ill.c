@@ -2,6 +2,9 @@
  * yaz-ill: illbridge's interoperability helper, built against Index Data's YAZ (libyaz-dev).
  *
  *   yaz-ill vectors DIR          write test vectors (BER APDUs encoded by YAZ) into DIR
+ *   yaz-ill varied DIR SEED N    write N more APDUs of the same kinds into DIR, every ILL-String in
+ *                                them text of a random length (1-300 bytes, some of it UTF-8) drawn
+ *                                from SEED: a set no test was written against, for benchmarks
  *   yaz-ill check FILE...        decode each file with YAZ and encode it again into FILE.yaz;
  *                                prints "FILE<TAB>identical" (YAZ's bytes are the input's),
  *                                "decoded" (same values, another BER form) or
@@ -35,11 +38,41 @@ static Odr_int *num(long v) { Odr_int *p = NEW(Odr_int); *p = v; return p; }
 static Odr_bool *flag(int v) { Odr_bool *p = NEW(Odr_bool); *p = v; return p; }
 static char *text(const char *s) { return odr_strdup(o, s); }
 
+/* varied mode: each ILL-String is random text instead of the vector's own (a linear congruential
+   generator, so that a seed gives the same set on every machine) */
+static int varied;
+static int varied_count; /* how many to write in varied mode */
+static unsigned long long lcg_state;
+
+static unsigned next_random(unsigned bound)
+{
+    lcg_state = lcg_state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (unsigned) (lcg_state >> 33) % bound;
+}
+
+static char *random_text(void)
+{
+    /* mostly short values as in real requests, now and then a long one (a long-form length) */
+    unsigned len = next_random(10) == 0 ? 128 + next_random(173) : 1 + next_random(40);
+    char *r = odr_malloc(o, 2 * len + 1), *p = r;
+    unsigned i;
+    for (i = 0; i < len; i++) {
+        if (next_random(12) == 0) { /* a letter with a diacritic, two bytes of UTF-8 */
+            *p++ = (char) 0xC3;
+            *p++ = (char) (0xA0 + next_random(0x1F));
+        } else {
+            *p++ = (char) (' ' + next_random(95));
+        }
+    }
+    *p = 0;
+    return r;
+}
+
 static ILL_String *gs(const char *s)
 {
     ILL_String *r = NEW(ILL_String);
     r->which = ILL_String_GeneralString;
-    r->u.GeneralString = text(s);
+    r->u.GeneralString = varied ? random_text() : text(s);
     return r;
 }
 
@@ -228,6 +261,8 @@ static void write_apdu(const char *name, int which, void *body)
     char *buf;
     int len;
     FILE *f;
+    if (varied && written >= varied_count)
+        return;
     apdu->which = which;
     apdu->u.illRequest = body; /* a union of pointers: any member will do */
     if (!ill_APDU(e, &apdu, 0, 0)) {
@@ -235,7 +270,10 @@ static void write_apdu(const char *name, int which, void *body)
         exit(2);
     }
     buf = odr_getbuf(e, &len, 0);
-    snprintf(path, sizeof(path), "%s/%s.ber", out_dir, name);
+    if (varied)
+        snprintf(path, sizeof(path), "%s/%03d-%s.ber", out_dir, written, name + 3);
+    else
+        snprintf(path, sizeof(path), "%s/%s.ber", out_dir, name);
     if (!(f = fopen(path, "wb")) || fwrite(buf, 1, len, f) != (size_t) len || fclose(f)) {
         perror(path);
         exit(2);
@@ -1045,6 +1083,20 @@ int main(int argc, char **argv)
         fprintf(stderr, "yaz-ill: wrote %d vectors to %s\n", written, out_dir);
         return 0;
     }
+    if (argc == 5 && !strcmp(argv[1], "varied")) {
+        out_dir = argv[2];
+        varied = 1;
+        varied_count = atoi(argv[4]);
+        lcg_state = strtoull(argv[3], 0, 10);
+        while (written < varied_count) {
+            int before = written;
+            write_vectors();
+            if (written == before)
+                break;
+        }
+        fprintf(stderr, "yaz-ill: wrote %d varied APDUs to %s\n", written, out_dir);
+        return 0;
+    }
     if (argc >= 3 && !strcmp(argv[1], "check")) {
         for (i = 2; i < argc; i++)
             ok &= check(argv[i]);
@@ -1058,6 +1110,6 @@ int main(int argc, char **argv)
     }
     if (argc == 4 && !strcmp(argv[1], "serve"))
         return serve(atoi(argv[2]), argv[3]);
-    fprintf(stderr, "usage: yaz-ill vectors DIR | check FILE... | print FILE | bench ROUNDS FILE... | serve PORT SYMBOL\n");
+    fprintf(stderr, "usage: yaz-ill vectors DIR | varied DIR SEED N | check FILE... | print FILE | bench ROUNDS FILE... | serve PORT SYMBOL\n");
     return 2;
 }

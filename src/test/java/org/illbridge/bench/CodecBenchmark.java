@@ -13,22 +13,29 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Decode and encode throughput over the YAZ vectors (all 20 APDU types), per APDU, to set
- * beside YAZ's own figures on the same files (tools/bench/run measures both in one run).
+ * Decode and encode throughput over a directory of APDUs YAZ encoded (all 20 types), per APDU, to
+ * set beside YAZ's own figures on the same files (tools/bench/run measures both in one run): the
+ * project's vectors, and a varied set of the same kinds with other text that no test was written
+ * against ({@code yaz-ill varied}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class CodecBenchmark {
 
-    /** How many APDUs one benchmark invocation handles: the vectors in src/test/resources/yaz-vectors. */
+    /** How many APDUs one benchmark invocation handles: as many as the project's vectors (src/test/resources/yaz-vectors). */
     public static final int APDUS = 39;
+
+    /** The directory of {@code .ber} files to decode and encode. */
+    @Param("src/test/resources/yaz-vectors")
+    public String vectors;
 
     private final IllCodec codec = new IllCodec();
     private byte[][] encoded;
@@ -36,14 +43,14 @@ public class CodecBenchmark {
 
     @Setup
     public void load() throws DecodeException {
-        List<Path> vectors = YazVectors.all();
-        if (vectors.size() != APDUS) {
-            throw new IllegalStateException("expected " + APDUS + " vectors, found " + vectors.size());
+        List<Path> files = YazVectors.in(Path.of(vectors));
+        if (files.size() != APDUS) {
+            throw new IllegalStateException("expected " + APDUS + " APDUs in " + vectors + ", found " + files.size());
         }
         encoded = new byte[APDUS][];
         decoded = new Apdu[APDUS];
         for (int i = 0; i < APDUS; i++) {
-            encoded[i] = YazVectors.read(vectors.get(i));
+            encoded[i] = YazVectors.read(files.get(i));
             decoded[i] = codec.decode(encoded[i]);
         }
     }

@@ -16,7 +16,12 @@ public final class YazVectors {
     }
 
     public static List<Path> all() {
-        try (Stream<Path> files = Files.list(DIRECTORY)) {
+        return in(DIRECTORY);
+    }
+
+    /** The {@code .ber} files of a directory, by name. */
+    public static List<Path> in(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
             return files.filter(p -> p.toString().endsWith(".ber")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
