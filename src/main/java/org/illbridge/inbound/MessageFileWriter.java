@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.illbridge.codec.ill.Apdu;
 import org.illbridge.codec.ill.ApduType;
 import org.illbridge.codec.ill.view.Citation;
@@ -33,6 +34,9 @@ import org.illbridge.store.Opening;
 import org.illbridge.store.OutboxStore;
 import org.illbridge.store.Queue;
 import org.illbridge.store.Standing;
+import org.illbridge.store.TransactionChangedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -59,7 +63,10 @@ record MessageFileWriter(MessageFileStore messageFile, InboxStore inbox, OutboxS
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(MessageFileWriter.class);
     private static final String UPDATE_IN_OCLC = "Update in OCLC";
+    /** How often an APDU is worked out again when its transaction changed meanwhile, before it is left for recovery. */
+    private static final int CHANGED_MEANWHILE_ATTEMPTS = 3;
 
     /**
      * Drives the protocol machine with an APDU of an ISO-managed transaction.
@@ -69,10 +76,26 @@ record MessageFileWriter(MessageFileStore messageFile, InboxStore inbox, OutboxS
      */
     InboundOutcome apply(IdentifiedApdu in, Queue queue) {
         Instant now = clock.instant();
-        try {
-            return settled(in, now, commits.execute(() -> applied(in, queue, now)));
-        } catch (DuplicateKeyException appliedMeanwhile) {
-            return duplicate(in, now);
+        return committed(in, now, () -> applied(in, queue, now));
+    }
+
+    /**
+     * The unit's result once committed. A transaction another connection, a staff action or another
+     * instance changed while the unit worked (nothing of it was written) is read again and the unit
+     * worked anew; inside a connection's batch the batch is worked again APDU by APDU instead.
+     */
+    private InboundOutcome committed(IdentifiedApdu in, Instant now, Supplier<Result> unit) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return settled(in, now, commits.execute(unit));
+            } catch (DuplicateKeyException appliedMeanwhile) {
+                return duplicate(in, now);
+            } catch (TransactionChangedException changedMeanwhile) {
+                if (attempt == CHANGED_MEANWHILE_ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
+                    throw changedMeanwhile;
+                }
+                LOG.info("{}; working the APDU out again", changedMeanwhile.getMessage());
+            }
         }
     }
 
@@ -120,11 +143,7 @@ record MessageFileWriter(MessageFileStore messageFile, InboxStore inbox, OutboxS
     /** Records an APDU of a request that predates the profile, flagged "update this request in OCLC"; nothing is sent. */
     InboundOutcome recordForOclc(IdentifiedApdu in) {
         Instant now = clock.instant();
-        try {
-            return settled(in, now, commits.execute(() -> recordedForOclc(in, now)));
-        } catch (DuplicateKeyException appliedMeanwhile) {
-            return duplicate(in, now);
-        }
+        return committed(in, now, () -> recordedForOclc(in, now));
     }
 
     private Result recordedForOclc(IdentifiedApdu in, Instant now) {

@@ -10,7 +10,8 @@ import org.illbridge.protocol.TransactionKey;
 
 /**
  * One ILL transaction in the message file, as staff see it. New ones are made with
- * {@link #open}; the message file gives them their id.
+ * {@link #open}; the message file gives them their id. {@code version} is the one it was read at:
+ * a change made {@link #with} it is written only while the transaction is still at that version.
  */
 public record IllTransaction(
         long id,
@@ -33,7 +34,8 @@ public record IllTransaction(
         String patron,
         boolean ifm,
         @JsonProperty("created-at") LocalDateTime createdAt,
-        @JsonProperty("updated-at") Instant updatedAt) {
+        @JsonProperty("updated-at") Instant updatedAt,
+        @JsonIgnore long version) {
 
     /** A request about to be added to the message file (its id is 0 until then). */
     public static IllTransaction open(Opening opening, Standing standing, ManagedBy managedBy, Instant now) {
@@ -42,7 +44,7 @@ public record IllTransaction(
                 opening.responderSymbol(), opening.citation().title(), opening.citation().author(),
                 opening.citation().needBefore(), opening.shipTo(), opening.citation().maximumCost(), opening.citation().oclcNumber(),
                 opening.citation().patron(), opening.ifm(),
-                opening.createdAt(), now);
+                opening.createdAt(), now, 0);
     }
 
     public Standing standing() {
@@ -57,12 +59,12 @@ public record IllTransaction(
     /** The same request, as the message file numbered it. */
     IllTransaction withId(long newId) {
         return new IllTransaction(newId, role, siteSymbol, key, state, status, queue, managedBy, updateInOclc,
-                requesterSymbol, responderSymbol, title, author, needBefore, shipTo, maximumCost, oclcNumber, patron, ifm, createdAt, updatedAt);
+                requesterSymbol, responderSymbol, title, author, needBefore, shipTo, maximumCost, oclcNumber, patron, ifm, createdAt, updatedAt, version);
     }
 
     public IllTransaction with(Standing standing, Instant at) {
         return new IllTransaction(id, role, siteSymbol, key, standing.state(), standing.status(), standing.queue(), managedBy,
                 updateInOclc, requesterSymbol, responderSymbol, title, author, needBefore, shipTo, maximumCost, oclcNumber, patron, ifm,
-                createdAt, at);
+                createdAt, at, version);
     }
 }

@@ -35,9 +35,10 @@ import org.springframework.jdbc.support.KeyHolder;
  */
 public class MessageFileStore {
 
-    private static final String COLUMNS = "id, role, site_symbol, initial_requester, group_qualifier, transaction_qualifier,"
+    private static final String INSERTED = "role, site_symbol, initial_requester, group_qualifier, transaction_qualifier,"
             + " sub_qualifier, protocol_state, status, queue, managed_by, update_in_oclc, requester_symbol, responder_symbol,"
             + " title, author, need_before, ship_to, maximum_cost, oclc_number, patron, ifm, created_at, updated_at";
+    private static final String COLUMNS = "id, " + INSERTED + ", version";
     private static final String KEY = "site_symbol = ? AND initial_requester = ? AND group_qualifier = ?"
             + " AND transaction_qualifier = ? AND sub_qualifier = ?";
 
@@ -108,7 +109,7 @@ public class MessageFileStore {
     public IllTransaction create(IllTransaction t) {
         KeyHolder id = new GeneratedKeyHolder();
         jdbc.update(connection -> {
-            PreparedStatement insert = connection.prepareStatement("INSERT INTO ill_transaction (" + COLUMNS.substring(4)
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO ill_transaction (" + INSERTED
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
             int i = 0;
             insert.setString(++i, t.role().code());
@@ -139,9 +140,18 @@ public class MessageFileStore {
         return t.withId(id.getKeyAs(Number.class).longValue());
     }
 
+    /**
+     * Writes a transaction's new standing, worked out from the version it was read at.
+     *
+     * @throws TransactionChangedException when it has changed since (nothing is written)
+     */
     public void update(IllTransaction t) {
-        jdbc.update("UPDATE ill_transaction SET protocol_state = ?, status = ?, queue = ?, updated_at = ? WHERE id = ?",
-                t.state().name(), t.status(), t.queue().label(), Timestamp.from(t.updatedAt()), t.id());
+        int updated = jdbc.update("UPDATE ill_transaction SET protocol_state = ?, status = ?, queue = ?, updated_at = ?,"
+                        + " version = version + 1 WHERE id = ? AND version = ?",
+                t.state().name(), t.status(), t.queue().label(), Timestamp.from(t.updatedAt()), t.id(), t.version());
+        if (updated == 0) {
+            throw new TransactionChangedException(t.id());
+        }
     }
 
     /** An APDU in or out with its JSON view as written (where the bytes may not give it: a failed send). */
@@ -402,6 +412,7 @@ public class MessageFileStore {
                 rs.getString("patron"),
                 rs.getBoolean("ifm"),
                 rs.getTimestamp("created_at").toLocalDateTime(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getLong("version"));
     }
 }

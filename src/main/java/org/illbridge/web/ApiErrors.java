@@ -2,6 +2,7 @@ package org.illbridge.web;
 
 import java.util.NoSuchElementException;
 import org.illbridge.outbound.ActionRefusedException;
+import org.illbridge.store.TransactionChangedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -54,6 +55,15 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         if (!e.refused().fields().isEmpty()) {
             problem.setProperty("fields", e.refused().fields());
         }
+        return problem;
+    }
+
+    /** The request changed (an APDU arrived, a colleague acted) while the action was worked out: 409, nothing done. */
+    @ExceptionHandler(TransactionChangedException.class)
+    ProblemDetail changedMeanwhile(TransactionChangedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()
+                + ". Look at the request again and act on what it shows now.");
+        problem.setTitle("The request changed meanwhile");
         return problem;
     }
 

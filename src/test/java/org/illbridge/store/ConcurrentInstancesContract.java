@@ -1,9 +1,11 @@
 package org.illbridge.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +14,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.illbridge.codec.ill.view.Citation;
+import org.illbridge.protocol.ProtocolState;
+import org.illbridge.protocol.Role;
+import org.illbridge.protocol.TransactionKey;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What lets several instances share one database: two transactions, as two instances would run
- * them at the same moment, never claim the same outbox row and never both apply the same APDU.
+ * them at the same moment, never claim the same outbox row, never both apply the same APDU, and
+ * never overwrite each other's change to one ILL transaction.
  */
 abstract class ConcurrentInstancesContract {
 
@@ -45,6 +52,27 @@ abstract class ConcurrentInstancesContract {
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         outbox = new OutboxStore(jdbc);
         messageFile = new MessageFileStore(jdbc);
+    }
+
+    @Test
+    void twoChangesWorkedOutFromTheSameReadingDoNotOverwriteEachOther() {
+        IllTransaction created = messageFile.create(IllTransaction.open(new Opening(Role.LENDING, "OCL",
+                new TransactionKey("", "ZBW", "V-1", ""), "ZBW", "OCL", new Citation("Moby-Dick", null, null, null, null, null),
+                null, false, LocalDateTime.of(2026, 11, 28, 12, 0)), Standing.of(ProtocolState.IDLE), ManagedBy.ISO, NOW));
+        // what an APDU on one connection and a staff action (or another instance) read at the same moment
+        IllTransaction readByOne = messageFile.find(created.id()).orElseThrow();
+        IllTransaction readByOther = messageFile.find(created.id()).orElseThrow();
+
+        transactions.executeWithoutResult(tx -> messageFile.update(readByOne.with(Standing.of(ProtocolState.PENDING), NOW)));
+        assertThatThrownBy(() -> transactions.executeWithoutResult(tx ->
+                messageFile.update(readByOther.with(Standing.of(ProtocolState.NOT_SUPPLIED), NOW.plusSeconds(1)))))
+                .isInstanceOf(TransactionChangedException.class).hasMessageContaining("Request " + created.id());
+
+        IllTransaction now = messageFile.find(created.id()).orElseThrow();
+        assertThat(now.state()).as("the first change stands").isEqualTo(ProtocolState.PENDING);
+        // worked out again from what it is now, the second change is written
+        transactions.executeWithoutResult(tx -> messageFile.update(now.with(Standing.of(ProtocolState.NOT_SUPPLIED), NOW)));
+        assertThat(messageFile.find(created.id()).orElseThrow().state()).isEqualTo(ProtocolState.NOT_SUPPLIED);
     }
 
     @Test
