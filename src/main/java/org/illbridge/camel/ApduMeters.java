@@ -11,6 +11,8 @@ import org.illbridge.inbound.IdentifiedApdu;
 import org.illbridge.inbound.InboundOutcome;
 import org.illbridge.outbound.Delivery;
 import org.illbridge.store.OutboxEntry;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Counts what passes through the routes, for /actuator/prometheus: each APDU received by type,
@@ -38,12 +40,32 @@ public final class ApduMeters {
         String type = apdu != null ? apdu.apdu().type().asnName() : "unidentified";
         // who sent it is known only once it is known whom it is for
         String peer = apdu != null && apdu.site() != null && apdu.senderSymbol() != null ? apdu.senderSymbol() : "unknown";
-        Counter.builder("illbridge.apdus.received").description("APDUs received, by type, sender, outcome and refusal reason")
-                .tags("type", type, "peer", peer, "outcome", outcome.status().code(), "reason", outcome.reasonCode())
-                .register(registry).increment();
-        Timer.builder("illbridge.apdu.processing").description("From an APDU's arrival to its outcome")
-                .tags("outcome", outcome.status().code()).publishPercentileHistogram()
-                .register(registry).record(Duration.ofMillis(Math.max(0, exchange.getClock().elapsed())));
+        Duration took = Duration.ofMillis(Math.max(0, exchange.getClock().elapsed()));
+        onceCommitted(() -> {
+            Counter.builder("illbridge.apdus.received").description("APDUs received, by type, sender, outcome and refusal reason")
+                    .tags("type", type, "peer", peer, "outcome", outcome.status().code(), "reason", outcome.reasonCode())
+                    .register(registry).increment();
+            Timer.builder("illbridge.apdu.processing").description("From an APDU's arrival to its outcome")
+                    .tags("outcome", outcome.status().code()).publishPercentileHistogram()
+                    .register(registry).record(took);
+        });
+    }
+
+    /**
+     * Inside a connection's batch (one database transaction) an outcome counts once the batch is
+     * committed: a batch rolled back and worked again APDU by APDU counts each APDU once, as it ended.
+     */
+    private static void onceCommitted(Runnable count) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            count.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                count.run();
+            }
+        });
     }
 
     public void sendStarted(Exchange exchange) {

@@ -3,6 +3,8 @@ package org.illbridge.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +48,8 @@ abstract class InboundProcessingContract extends RunningService {
     InboxStore inbox;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     /** ZBW's listener, shared by the H2 and PostgreSQL runs (a daemon that ends with the JVM). */
     static final ReportCatcher ZBW = new ReportCatcher();
@@ -371,6 +375,8 @@ abstract class InboundProcessingContract extends RunningService {
         byte[] vector = YazVectors.read("01-ill-request-minimal");
         // a fault of the database's, for one request only (a constraint it was given)
         jdbc.execute("ALTER TABLE ill_transaction ADD CONSTRAINT test_fault CHECK (transaction_qualifier <> 'FAULT')");
+        double countedBefore = received(null);
+        double appliedBefore = received("applied");
         try {
             sendTogether(Variants.withQualifier(vector, "FIRST"), Variants.withQualifier(vector, "FAULT"),
                     Variants.withQualifier(vector, "LAST"));
@@ -384,9 +390,19 @@ abstract class InboundProcessingContract extends RunningService {
                 assertThat(api.json("/api/requests/" + request.get("id").asLong()).get("history"))
                         .as("applied once, though its batch was tried whole first").hasSize(1);
             }
+            await().atMost(Duration.ofSeconds(5)).until(() -> received(null) - countedBefore >= 3);
+            assertThat(received("applied") - appliedBefore).as("APDUs counted as applied").isEqualTo(2);
+            assertThat(received(null) - countedBefore).as("APDUs counted, each once").isEqualTo(3);
         } finally {
             jdbc.execute("ALTER TABLE ill_transaction DROP CONSTRAINT test_fault");
         }
+    }
+
+    /** How many APDUs the service counted as received (with this outcome, or all). */
+    private double received(String outcome) {
+        return meters.find("illbridge.apdus.received").counters().stream()
+                .filter(counter -> outcome == null || outcome.equals(counter.getId().getTag("outcome")))
+                .mapToDouble(Counter::count).sum();
     }
 
     /** Several APDUs in one write on one connection, as a peer sends that does not wait for answers. */
