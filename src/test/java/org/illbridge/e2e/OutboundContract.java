@@ -16,6 +16,7 @@ import org.illbridge.codec.ill.IllCodec;
 import org.illbridge.codec.json.ApduJson;
 import org.illbridge.support.FreePort;
 import org.illbridge.support.IsoIllPeer;
+import org.illbridge.support.NewRequests;
 import org.illbridge.support.ReportCatcher;
 import org.illbridge.support.ServiceProperties;
 import org.illbridge.support.Variants;
@@ -126,7 +127,7 @@ abstract class OutboundContract extends RunningService {
 
     @Test
     void aBorrowingRequestPlacedOverRestArrivesAtThePeerAndYazReadsIt() throws Exception {
-        HttpResponse<String> placed = api.post("/api/requests", completeRequest("T-100"));
+        HttpResponse<String> placed = api.post("/api/requests", NewRequests.complete("T-100"));
 
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         byte[] received = OCLC.next(WAIT_MS);
@@ -154,7 +155,7 @@ abstract class OutboundContract extends RunningService {
     @Test
     void aRequestWithATitleAsLongAsStaffTypeIsPlacedAndKeptWithItsShipTo() throws Exception {
         String title = "A title of more than a thousand characters ".repeat(30);
-        HttpResponse<String> placed = api.post("/api/requests", completeRequest("T-LONG").replace("Moby-Dick", title));
+        HttpResponse<String> placed = api.post("/api/requests", NewRequests.complete("T-LONG").replace("Moby-Dick", title));
 
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         JsonNode request = api.parse(placed.body()).get("request");
@@ -207,12 +208,12 @@ abstract class OutboundContract extends RunningService {
 
     @Test
     void aTransactionIdCanBeUsedOnce() throws Exception {
-        assertThat(api.post("/api/requests", completeRequest("T-700")).statusCode()).isEqualTo(201);
+        assertThat(api.post("/api/requests", NewRequests.complete("T-700")).statusCode()).isEqualTo(201);
         // the first one is sent; taken here, so it cannot reach the peer during the next test
         assertThat(json(OCLC.next(WAIT_MS)).at("/ILL-Request/transaction-id/transaction-qualifier").asString())
                 .isEqualTo("T-700");
 
-        HttpResponse<String> again = api.post("/api/requests", completeRequest("T-700"));
+        HttpResponse<String> again = api.post("/api/requests", NewRequests.complete("T-700"));
 
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(api.parse(again.body()).get("detail").asString()).startsWith("a request with transaction-id OCL/T-700 already exists");
@@ -313,7 +314,7 @@ abstract class OutboundContract extends RunningService {
 
     @Test
     void aPeerThatIsDownForAWhileGetsTheApduExactlyOnceWhenItIsUp() throws Exception {
-        assertThat(api.post("/api/requests", completeRequest("T-200").replace("\"OCLC\"", "\"DWN\"")).statusCode()).isEqualTo(201);
+        assertThat(api.post("/api/requests", NewRequests.complete("T-200").replace("\"OCLC\"", "\"DWN\"")).statusCode()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(10)).until(() -> api.json("/api/outbox").get(0).get("attempts").asInt() >= 1);
 
         try (ReportCatcher down = new ReportCatcher(DOWN_PORT)) {
@@ -330,7 +331,7 @@ abstract class OutboundContract extends RunningService {
 
     @Test
     void anApduThatCannotBeDeliveredBecomesADeadLetterAndCanBeResent() throws Exception {
-        assertThat(api.post("/api/requests", completeRequest("T-300").replace("\"OCLC\"", "\"DWN\"")).statusCode()).isEqualTo(201);
+        assertThat(api.post("/api/requests", NewRequests.complete("T-300").replace("\"OCLC\"", "\"DWN\"")).statusCode()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(10)).until(() -> api.json("/api/outbox").get(0).get("status").asString().equals("failed"));
         JsonNode dead = api.json("/api/dead-letters").get(0);
         assertThat(dead.get("reason-code").asString()).isEqualTo("sending-failed");
@@ -345,7 +346,7 @@ abstract class OutboundContract extends RunningService {
 
     @Test
     void thePeersErrorReportForOurApduLandsInTheDeadLetters() throws Exception {
-        assertThat(api.post("/api/requests", completeRequest("T-400")).statusCode()).isEqualTo(201);
+        assertThat(api.post("/api/requests", NewRequests.complete("T-400")).statusCode()).isEqualTo(201);
         OCLC.next(WAIT_MS);
         await().atMost(Duration.ofSeconds(10)).until(() -> api.json("/api/outbox").get(0).get("status").asString().equals("sent"));
         byte[] report = Variants.withSymbol(Variants.withSymbol(Variants.withTransaction(
@@ -368,7 +369,7 @@ abstract class OutboundContract extends RunningService {
                 YazVectors.read("11-ill-answer-unfilled"), "OCL", "T-500"), "requester-id", "OCL"), "responder-id", "DRQ");
         DIRECT.answerWith(unfilled);
 
-        assertThat(api.post("/api/requests", completeRequest("T-500").replace("\"OCLC\"", "\"DRQ\"")).statusCode()).isEqualTo(201);
+        assertThat(api.post("/api/requests", NewRequests.complete("T-500").replace("\"OCLC\"", "\"DRQ\"")).statusCode()).isEqualTo(201);
 
         assertThat(json(DIRECT.next(WAIT_MS)).at("/ILL-Request/transaction-id/transaction-qualifier").asString()).isEqualTo("T-500");
         await().atMost(Duration.ofSeconds(10)).until(() -> api.json("/api/requests").get(0).get("status").asString()
@@ -379,7 +380,7 @@ abstract class OutboundContract extends RunningService {
 
     @Test
     void duringAnAddressChangeTheApduGoesToBothAddresses() throws Exception {
-        assertThat(api.post("/api/requests", completeRequest("T-600").replace("\"OCLC\"", "\"MOV\"")).statusCode()).isEqualTo(201);
+        assertThat(api.post("/api/requests", NewRequests.complete("T-600").replace("\"OCLC\"", "\"MOV\"")).statusCode()).isEqualTo(201);
 
         assertThat(json(NEW_ADDRESS.next(WAIT_MS)).at("/ILL-Request/transaction-id/transaction-qualifier").asString()).isEqualTo("T-600");
         assertThat(json(OLD_ADDRESS.next(WAIT_MS)).at("/ILL-Request/transaction-id/transaction-qualifier").asString()).isEqualTo("T-600");
@@ -477,15 +478,6 @@ abstract class OutboundContract extends RunningService {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> api.json("/api/requests").size() == 1);
         return api.json("/api/requests").get(0).get("id").asLong();
-    }
-
-    private static String completeRequest(String qualifier) {
-        return """
-                {"symbol": "OCL", "responder": "OCLC", "transaction-qualifier": "%s",
-                 "title": "Moby-Dick", "author": "Melville, Herman", "verification": "OCLC WorldCat",
-                 "need-before": "20261231",
-                 "ship-to": {"name": "OCL Library ILL", "street": "1 Main St", "city": "Dublin", "region": "OH",
-                             "postal-code": "43017", "country": "US"}}""".formatted(qualifier);
     }
 
     private JsonNode json(byte[] apdu) throws Exception {

@@ -24,6 +24,7 @@ import org.illbridge.codec.ill.IllCodec;
 import org.illbridge.codec.json.ApduJson;
 import org.illbridge.support.FreePort;
 import org.illbridge.support.InboxApi;
+import org.illbridge.support.NewRequests;
 import org.illbridge.support.ReportCatcher;
 import org.illbridge.support.ServiceProcess;
 import org.illbridge.support.TestDatabases;
@@ -110,7 +111,7 @@ class OutboxKillIT {
     private static void place(InboxApi api, String desk, int count, Set<String> placed) {
         for (int n = 0; n < count; n++) {
             String qualifier = desk + "-" + n;
-            if (api.post("/api/requests", request(qualifier)).statusCode() == 201) {
+            if (api.post("/api/requests", NewRequests.complete(qualifier)).statusCode() == 201) {
                 placed.add(qualifier);
             }
         }
@@ -128,15 +129,6 @@ class OutboxKillIT {
     private void count(byte[] apdu, Map<String, Integer> received) throws Exception {
         String qualifier = ApduJson.utf8().toJson(codec.decode(apdu)).at("/ILL-Request/transaction-id/transaction-qualifier").asString();
         received.merge(qualifier, 1, Integer::sum);
-    }
-
-    private static String request(String qualifier) {
-        return """
-                {"symbol": "OCL", "responder": "OCLC", "transaction-qualifier": "%s",
-                 "title": "Moby-Dick", "author": "Melville, Herman", "verification": "OCLC WorldCat",
-                 "need-before": "20261231",
-                 "ship-to": {"name": "OCL Library ILL", "street": "1 Main St", "city": "Dublin", "region": "OH",
-                             "postal-code": "43017", "country": "US"}}""".formatted(qualifier);
     }
 
     private static String profiles(int peerPort) {
