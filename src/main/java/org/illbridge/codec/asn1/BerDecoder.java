@@ -23,6 +23,10 @@ import org.illbridge.codec.asn1.AsnType.TaggedType;
  * indefinite lengths, BOOLEAN TRUE as any non-zero octet, and DEFAULT components present or
  * absent (an absent one is filled in with its default, so the value always holds it).
  *
+ * <p>One pass over the bytes: an element of indefinite length is decoded up to its end-of-contents
+ * octets, which is how its end becomes known (YAZ writes every constructed element longer than 127
+ * bytes so); only an ANY kept as opaque bytes is scanned for its end.
+ *
  * <p>Hostile input cannot hurt it: every length is checked against the bytes actually left
  * before anything is allocated, nesting and the number of elements are bounded, and every problem
  * is a {@link DecodeException} naming the element and the offset. One instance per decode.
@@ -41,9 +45,8 @@ public final class BerDecoder {
     private final Limits limits;
     private final Path path;
     private int elements;
-    /** Pairs of (content start, end-of-contents offset) of the indefinite elements scanned so far. */
-    private int[] indefiniteEnds = new int[16];
-    private int knownIndefinite;
+    /** Where the indefinite-length element decoded last ended (after its end-of-contents octets). */
+    private int lastEnd;
 
     private BerDecoder(byte[] in, TypeRegistry registry, Limits limits, String root) {
         this.in = in;
@@ -65,7 +68,7 @@ public final class BerDecoder {
             throw decoder.error(0, "expected " + describe(type) + " but found tag " + tag);
         }
         AsnValue value = decoder.decode(type, tag, 0, span, NO_SCOPE, 0);
-        int end = end(span);
+        int end = decoder.endOf(span);
         if (end != bytes.length) {
             throw decoder.error(end, (bytes.length - end) + " bytes follow the end of the value");
         }
@@ -75,7 +78,8 @@ public final class BerDecoder {
     /*
      * Where an element's content lies is packed in a long, a "span", so reading an element
      * allocates nothing: the content's start in the high 32 bits, its end in bits 0-30, and bit
-     * 31 set when the length was indefinite (the element then ends 2 octets after its content).
+     * 31 set when the length was indefinite. Then bits 0-30 hold only how far the content may go
+     * (the enclosing element's end): its end is found by decoding it, and is lastEnd after that.
      * The element's own start and tag are known to whoever read it.
      */
     private static final long INDEFINITE = 1L << 31;
@@ -92,8 +96,30 @@ public final class BerDecoder {
         return (int) (span & 0x7FFFFFFFL);
     }
 
+    /** The end of a definite-length element. */
     private static int end(long span) {
-        return contentEnd(span) + ((span & INDEFINITE) != 0 ? 2 : 0);
+        return contentEnd(span);
+    }
+
+    private static boolean indefinite(long span) {
+        return (span & INDEFINITE) != 0;
+    }
+
+    /** Where an element just decoded ends: known from its length, or, when indefinite, from decoding it. */
+    private int endOf(long span) {
+        return indefinite(span) ? lastEnd : end(span);
+    }
+
+    /** Whether the content that started at {@code start} is over at {@code i}: its end, or its end-of-contents octets. */
+    private boolean contentOver(long span, int i) throws DecodeException {
+        int limit = contentEnd(span);
+        if (!indefinite(span)) {
+            return i >= limit;
+        }
+        if (i + 2 > limit) {
+            throw error(contentStart(span), "indefinite-length element has no end-of-contents octets");
+        }
+        return in[i] == 0 && in[i + 1] == 0;
     }
 
     private static int length(long span) {
@@ -124,7 +150,7 @@ public final class BerDecoder {
             if (!constructed) {
                 throw error(offset, "primitive element with an indefinite length at offset " + offset);
             }
-            return span(i, endOfIndefinite(i, limit, depth), true);
+            return span(i, limit, true);
         }
         long length = first;
         if (first > 0x80) {
@@ -181,35 +207,21 @@ public final class BerDecoder {
     }
 
     /**
-     * The offset of the end-of-contents octets closing an indefinite-length element. Found by
-     * reading the headers inside it; remembered, so nested indefinite elements (YAZ writes every
-     * long element so) are scanned once, not once per level.
+     * The offset of the end-of-contents octets closing an indefinite-length element, found by
+     * reading the headers inside it: for an ANY kept as opaque bytes, which is not decoded.
      */
     private int endOfIndefinite(int contentStart, int limit, int depth) throws DecodeException {
-        for (int k = 0; k < knownIndefinite; k += 2) {
-            if (indefiniteEnds[k] == contentStart) {
-                return indefiniteEnds[k + 1];
-            }
-        }
         int i = contentStart;
         while (true) {
             if (i + 2 > limit) {
                 throw error(contentStart, "indefinite-length element has no end-of-contents octets");
             }
             if (in[i] == 0 && in[i + 1] == 0) {
-                remember(contentStart, i);
                 return i;
             }
-            i = end(read(i, tagAt(i, limit), limit, depth + 1));
+            long child = read(i, tagAt(i, limit), limit, depth + 1);
+            i = indefinite(child) ? endOfIndefinite(contentStart(child), limit, depth + 1) + 2 : end(child);
         }
-    }
-
-    private void remember(int contentStart, int endOfContents) {
-        if (knownIndefinite == indefiniteEnds.length) {
-            indefiniteEnds = Arrays.copyOf(indefiniteEnds, knownIndefinite * 2);
-        }
-        indefiniteEnds[knownIndefinite++] = contentStart;
-        indefiniteEnds[knownIndefinite++] = endOfContents;
     }
 
     private void requireConstructed(int offset) throws DecodeException {
@@ -302,16 +314,22 @@ public final class BerDecoder {
             throw error(offset, "explicitly tagged " + tagged.tag() + " must be constructed");
         }
         int innerOffset = contentStart(span);
-        Tag innerTag = tagAt(innerOffset, contentEnd(span));
-        long inner = read(innerOffset, innerTag, contentEnd(span), depth + 1);
+        int limit = contentEnd(span);
+        Tag innerTag = tagAt(innerOffset, limit);
+        long inner = read(innerOffset, innerTag, limit, depth + 1);
         if (!matches(tagged.inner(), innerTag)) {
             throw error(innerOffset, "expected " + describe(tagged.inner()) + " inside " + tagged.tag()
                     + " but found tag " + innerTag);
         }
-        if (end(inner) != contentEnd(span)) {
-            throw error(end(inner), "unexpected bytes after the value inside " + tagged.tag());
+        AsnValue value = decode(tagged.inner(), innerTag, innerOffset, inner, scope, depth + 1);
+        int after = endOf(inner);
+        if (indefinite(span) ? !contentOver(span, after) : after != limit) {
+            throw error(after, "unexpected bytes after the value inside " + tagged.tag());
         }
-        return decode(tagged.inner(), innerTag, innerOffset, inner, scope, depth + 1);
+        if (indefinite(span)) {
+            lastEnd = after + 2;
+        }
+        return value;
     }
 
     private AsnValue decodeSequence(SequenceType sequence, int offset, long span, int depth) throws DecodeException {
@@ -321,7 +339,7 @@ public final class BerDecoder {
         int next = 0;
         int i = contentStart(span);
         int limit = contentEnd(span);
-        while (i < limit) {
+        while (!contentOver(span, i)) {
             Tag tag = tagAt(i, limit);
             int match = sequence.componentFor(tag, next);
             if (match == Integer.MIN_VALUE) {
@@ -341,10 +359,13 @@ public final class BerDecoder {
             long child = read(i, tag, limit, depth + 1);
             fields.add(new AsnValue.Field(component.name(), decode(component.type(), tag, i, child, fields, depth + 1)));
             path.pop();
-            i = end(child);
+            i = endOf(child);
         }
         for (; next < components.size(); next++) {
-            absent(components.get(next), fields, limit);
+            absent(components.get(next), fields, i);
+        }
+        if (indefinite(span)) {
+            lastEnd = i + 2;
         }
         return AsnValue.Sequence.owning(fields);
     }
@@ -365,7 +386,7 @@ public final class BerDecoder {
         List<AsnValue> values = new ArrayList<>();
         int i = contentStart(span);
         int limit = contentEnd(span);
-        while (i < limit) {
+        while (!contentOver(span, i)) {
             path.pushIndex(values.size());
             Tag tag = tagAt(i, limit);
             long child = read(i, tag, limit, depth + 1);
@@ -374,7 +395,10 @@ public final class BerDecoder {
             }
             values.add(decode(sequenceOf.element(), tag, i, child, NO_SCOPE, depth + 1));
             path.pop();
-            i = end(child);
+            i = endOf(child);
+        }
+        if (indefinite(span)) {
+            lastEnd = i + 2;
         }
         return AsnValue.SequenceOf.owning(values);
     }
@@ -399,7 +423,8 @@ public final class BerDecoder {
      * one; content that is unknown, or that fails to decode as its type, is kept as opaque bytes
      * so that it survives a decode and encode unchanged.
      */
-    private AsnValue decodeAny(AnyType any, Tag tag, int offset, long span, List<AsnValue.Field> scope, int depth) {
+    private AsnValue decodeAny(AnyType any, Tag tag, int offset, long span, List<AsnValue.Field> scope, int depth)
+            throws DecodeException {
         AsnType known = null;
         if (any.definedBy() != null && valueOf(scope, any.definedBy()) instanceof AsnValue.Oid oid) {
             known = registry.byOid(oid.dotted()).orElse(null);
@@ -417,7 +442,12 @@ public final class BerDecoder {
                 path.truncate(depthBefore);
             }
         }
-        return AsnValue.Opaque.owning(Arrays.copyOfRange(in, offset, end(span)));
+        int end = end(span);
+        if (indefinite(span)) {
+            end = endOfIndefinite(contentStart(span), contentEnd(span), depth) + 2;
+            lastEnd = end;
+        }
+        return AsnValue.Opaque.owning(Arrays.copyOfRange(in, offset, end));
     }
 
     private static AsnValue valueOf(List<AsnValue.Field> scope, String name) {
