@@ -110,7 +110,7 @@ public final class BerDecoder {
         return indefinite(span) ? lastEnd : end(span);
     }
 
-    /** Whether the content that started at {@code start} is over at {@code i}: its end, or its end-of-contents octets. */
+    /** Whether the element's content is over at {@code i}: its end reached, or (indefinite) its end-of-contents octets. */
     private boolean contentOver(long span, int i) throws DecodeException {
         int limit = contentEnd(span);
         if (!indefinite(span)) {
