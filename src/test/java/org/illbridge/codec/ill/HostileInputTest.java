@@ -65,15 +65,7 @@ class HostileInputTest {
 
     @Test
     void deepNestingIsCutOffNotFollowed() throws Exception {
-        ByteArrayOutputStream deep = new ByteArrayOutputStream();
-        for (int i = 0; i < 10_000; i++) {
-            deep.write(0x30);
-            deep.write(0x80);
-        }
-        for (int i = 0; i < 10_000; i++) {
-            deep.write(0);
-            deep.write(0);
-        }
+        ByteArrayOutputStream deep = nested(0x30, 10_000);
         // an extension the decoder has no type for is kept as bytes, so it must follow the nesting to find its end
         AsnValue extension = AsnValue.Sequence.of(new AsnValue.Field("identifier", new AsnValue.Int(1)),
                 new AsnValue.Field("critical", AsnValue.Bool.FALSE), new AsnValue.Field("item", new AsnValue.Opaque(deep.toByteArray())));
@@ -87,20 +79,29 @@ class HostileInputTest {
     @Test
     void nestingTheSchemaDoesNotHaveIsRefusedAtItsFirstElement() {
         ByteArrayOutputStream deep = new ByteArrayOutputStream();
-        deep.write(0x61);
+        deep.write(0x61); // an ILL-Request of indefinite length around it
         deep.write(0x80);
-        for (int i = 0; i < 10_000; i++) {
-            deep.write(0x30);
-            deep.write(0x80);
-        }
-        for (int i = 0; i < 10_001; i++) {
-            deep.write(0);
-            deep.write(0);
-        }
+        deep.writeBytes(nested(0x30, 10_000).toByteArray());
+        deep.write(0);
+        deep.write(0);
 
         assertThatThrownBy(() -> codec.decode(deep.toByteArray()))
                 .isInstanceOf(DecodeException.class)
                 .hasMessage("ILL-Request: unexpected element with tag [UNIVERSAL 16] at offset 4");
+    }
+
+    /** {@code levels} elements with this tag, each of indefinite length and inside the one before. */
+    private static ByteArrayOutputStream nested(int tag, int levels) {
+        ByteArrayOutputStream nested = new ByteArrayOutputStream();
+        for (int i = 0; i < levels; i++) {
+            nested.write(tag);
+            nested.write(0x80);
+        }
+        for (int i = 0; i < levels; i++) {
+            nested.write(0);
+            nested.write(0);
+        }
+        return nested;
     }
 
     @Test
