@@ -1,12 +1,12 @@
 package org.illbridge.bench;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.apache.camel.CamelContext;
 import org.illbridge.outbound.OutboundService;
 import org.illbridge.protocol.NewRequest;
@@ -65,7 +65,6 @@ public final class OutboundBenchmark {
             }
             System.out.printf("database %s%napdus %d%npeers %d%nactions_accepted_per_second %s%noutbound_sent_per_second %s%n",
                     database, apdus, peers, BenchDatabase.summary(accepted), BenchDatabase.summary(sent));
-            io.micrometer.core.instrument.MeterRegistry registry = service.getBean(io.micrometer.core.instrument.MeterRegistry.class);
             // the outbox's own timer: from the send's start until its record is queued (connect, write, close,
             // and the wait for the record before it)
             double sendMs = 0;

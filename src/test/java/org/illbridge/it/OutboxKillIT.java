@@ -74,23 +74,17 @@ class OutboxKillIT {
                 }
                 service.kill9();
                 Thread.sleep(500);
-                while (peer.waiting() > 0) {
-                    count(peer.next(1000), received);
-                }
+                countArrived(peer, received);
                 int beforeTheKill = received.size();
 
                 service.start();
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                    while (peer.waiting() > 0) {
-                        count(peer.next(1000), received);
-                    }
+                    countArrived(peer, received);
                     return received.keySet().containsAll(placed) && api.json("/api/outbox?status=pending").isEmpty()
                             && api.json("/api/outbox?status=sending").isEmpty();
                 });
                 Thread.sleep(1000); // anything still on its way
-                while (peer.waiting() > 0) {
-                    count(peer.next(1000), received);
-                }
+                countArrived(peer, received);
                 List<String> twice = new ArrayList<>();
                 received.forEach((qualifier, times) -> {
                     if (times > 1) {
@@ -123,6 +117,13 @@ class OutboxKillIT {
         try (JMXConnector connector = JMXConnectorFactory.connect(url)) {
             connector.getMBeanServerConnection().invoke(new ObjectName("org.apache.camel:context=illbridge,type=routes,name=\"outbox-drain\""),
                     operation, new Object[0], new String[0]);
+        }
+    }
+
+    /** Counts every APDU that has arrived at the peer and not been counted yet. */
+    private void countArrived(ReportCatcher peer, Map<String, Integer> received) throws Exception {
+        while (peer.waiting() > 0) {
+            count(peer.next(1000), received);
         }
     }
 
