@@ -18,7 +18,9 @@ import org.illbridge.support.FreePort;
 /**
  * Start time, paired: the service (ready = its ISO ILL port accepts and /actuator/health answers
  * 200) beside a minimal Spring Boot + Camel application with one Netty route (ready = its port
- * accepts), each started as a new JVM, one warm-up each, then ROUNDS alternately. Arguments: the
+ * accepts), and that same minimal application on the service's classpath and configuration (ready
+ * as the service is) — what the service's dependencies and settings cost without any of its own
+ * code. Each started as a new JVM, one warm-up each, then ROUNDS alternately. Arguments: the
  * service's classpath and the minimal one. Run by tools/bench/start; not a test.
  */
 public final class StartBenchmark {
@@ -31,16 +33,19 @@ public final class StartBenchmark {
         List<String> serviceArgs = List.of(args).subList(2, args.length);
         List<Double> service = new ArrayList<>();
         List<Double> minimal = new ArrayList<>();
+        List<Double> stack = new ArrayList<>();
         for (int round = 0; round <= ROUNDS; round++) {
             double s = startService(serviceClasspath, serviceArgs);
             double m = startMinimal(minimalClasspath);
+            double k = startMinimalOnServiceStack(serviceClasspath);
             if (round > 0) { // round 0 warms the file cache
                 service.add(s);
                 minimal.add(m);
+                stack.add(k);
             }
         }
-        System.out.printf("service_ready_ms %s%nminimal_ready_ms %s%n", BenchDatabase.summary(service),
-                BenchDatabase.summary(minimal));
+        System.out.printf("service_ready_ms %s%nminimal_ready_ms %s%nminimal_on_service_stack_ready_ms %s%n",
+                BenchDatabase.summary(service), BenchDatabase.summary(minimal), BenchDatabase.summary(stack));
     }
 
     /** The service as the README starts it, in a home of its own with the shipped routes (and any further arguments). */
@@ -60,6 +65,21 @@ public final class StartBenchmark {
                 "--illbridge.inbox.spool-directory=" + home.resolve("spool")));
         command.addAll(more);
         return timeToReady(command, port, http);
+    }
+
+    /**
+     * The minimal application with the service's jars and application.yaml (so its web, security,
+     * actuator, JMX, Flyway migrations on a new H2 database...), but an empty routes/ and none of
+     * the service's beans: its package is outside the service's component scan.
+     */
+    private static double startMinimalOnServiceStack(String serviceClasspath) throws Exception {
+        Path home = Files.createTempDirectory(Path.of("target"), "start-stack-").toAbsolutePath();
+        Files.createDirectories(home.resolve("routes"));
+        int port = FreePort.find();
+        int http = FreePort.find();
+        return timeToReady(List.of("java", "-cp", "target/test-classes:" + serviceClasspath,
+                "minimalcamel.MinimalCamelApplication", "--listen.port=" + port, "--illbridge.home=" + home,
+                "--server.port=" + http, "--spring.datasource.url=jdbc:h2:file:" + home.resolve("db")), port, http);
     }
 
     private static double startMinimal(String classpath) throws Exception {
