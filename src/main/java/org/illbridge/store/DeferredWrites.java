@@ -8,16 +8,18 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.JdbcUpdateAffectedIncorrectNumberOfRowsException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Writes nobody waits for — an APDU's history row, its inbox entry's status — held back while a
- * connection's batch of APDUs is applied, and sent just before that database transaction commits,
- * each kind as one JDBC batch: one round trip for the batch instead of one per APDU. Only a
- * transaction that asks for it ({@link #holdUntilCommit}) holds writes back; elsewhere they run at
- * once. A store that reads what such writes write calls {@link #flush} first.
+ * Writes nobody waits for — an APDU's history row, its inbox entry's status, the mark that it was
+ * applied — held back while a connection's batch of APDUs is applied, and sent just before that
+ * database transaction commits, each kind as one JDBC batch: one round trip for the batch instead
+ * of one per APDU. Only a transaction that asks for it ({@link #holdUntilCommit}) holds writes
+ * back; elsewhere they run at once. A store that reads what such writes write calls {@link #flush}
+ * first.
  */
 public final class DeferredWrites {
 
@@ -29,10 +31,14 @@ public final class DeferredWrites {
     private record Key(DataSource dataSource) {
     }
 
+    /** The rows of one statement held back, and whether each must change exactly one row. */
+    private record Kind(boolean oneRowEach, List<Parameters> rows) {
+    }
+
     /** The statements held back in one transaction, by SQL, in the order they came. */
     private static final class Held implements TransactionSynchronization {
         private final JdbcTemplate jdbc;
-        private final Map<String, List<Parameters>> statements = new LinkedHashMap<>();
+        private final Map<String, Kind> statements = new LinkedHashMap<>();
 
         Held(JdbcTemplate jdbc) {
             this.jdbc = jdbc;
@@ -40,9 +46,9 @@ public final class DeferredWrites {
 
         @Override
         public void flush() {
-            for (Map.Entry<String, List<Parameters>> kind : statements.entrySet()) {
-                List<Parameters> rows = kind.getValue();
-                jdbc.batchUpdate(kind.getKey(), new BatchPreparedStatementSetter() {
+            for (Map.Entry<String, Kind> kind : statements.entrySet()) {
+                List<Parameters> rows = kind.getValue().rows();
+                int[] changed = jdbc.batchUpdate(kind.getKey(), new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement statement, int i) throws SQLException {
                         rows.get(i).set(statement);
@@ -53,8 +59,20 @@ public final class DeferredWrites {
                         return rows.size();
                     }
                 });
+                if (kind.getValue().oneRowEach()) {
+                    requireOneRowEach(kind.getKey(), changed);
+                }
             }
             statements.clear();
+        }
+
+        /** A driver that does not say (SUCCESS_NO_INFO) fails the check too: the caller then does the work one by one. */
+        private static void requireOneRowEach(String sql, int[] changed) {
+            for (int rows : changed) {
+                if (rows != 1) {
+                    throw new JdbcUpdateAffectedIncorrectNumberOfRowsException(sql, 1, rows);
+                }
+            }
         }
 
         @Override
@@ -84,17 +102,40 @@ public final class DeferredWrites {
 
     /** Runs the statement now, or, in a transaction that holds writes back, before it commits. */
     public static void write(JdbcTemplate jdbc, String sql, Parameters parameters) {
-        Held held = (Held) TransactionSynchronizationManager.getResource(new Key(jdbc.getDataSource()));
+        Held held = held(jdbc);
         if (held == null) {
             jdbc.update(sql, parameters::set);
             return;
         }
-        held.statements.computeIfAbsent(sql, k -> new ArrayList<>()).add(parameters);
+        hold(held, sql, false, parameters);
+    }
+
+    /**
+     * A write that must change exactly one row. Run now, it answers whether it did; held back, it
+     * answers true, and if it then changes none, the flush fails
+     * ({@link JdbcUpdateAffectedIncorrectNumberOfRowsException}) and so does the transaction's
+     * commit — the caller of a batch does its units again one by one, where the answer is given at once.
+     */
+    public static boolean writeOne(JdbcTemplate jdbc, String sql, Parameters parameters) {
+        Held held = held(jdbc);
+        if (held == null) {
+            return jdbc.update(sql, parameters::set) == 1;
+        }
+        hold(held, sql, true, parameters);
+        return true;
+    }
+
+    private static Held held(JdbcTemplate jdbc) {
+        return (Held) TransactionSynchronizationManager.getResource(new Key(jdbc.getDataSource()));
+    }
+
+    private static void hold(Held held, String sql, boolean oneRowEach, Parameters parameters) {
+        held.statements.computeIfAbsent(sql, k -> new Kind(oneRowEach, new ArrayList<>())).rows().add(parameters);
     }
 
     /** Sends what the current transaction holds back: a reader of the tables it writes calls this first. */
     public static void flush(JdbcTemplate jdbc) {
-        Held held = (Held) TransactionSynchronizationManager.getResource(new Key(jdbc.getDataSource()));
+        Held held = held(jdbc);
         if (held != null) {
             held.flush();
         }

@@ -53,23 +53,32 @@ public class MessageFileStore {
      * Records that the APDU with this hash is being applied. False when it was applied before (a
      * retransmission, or the same APDU delivered to two addresses): then nothing is written, and the
      * database transaction stays good to commit. The unique key makes this hold across instances.
+     * Inside a connection's batch the mark goes with the batch's other held-back writes, and an APDU
+     * applied before fails the batch's commit instead ({@link DeferredWrites#writeOne}): the batch is
+     * then applied one APDU at a time, and this answers false for that one.
      *
      * @throws DuplicateKeyException when another transaction recorded the same hash at the same moment
      */
     public boolean markApplied(String apduHash, Long inboxId, Instant at) {
-        return jdbc.update("INSERT INTO processed_apdu (apdu_hash, inbox_id, processed_at)"
+        return DeferredWrites.writeOne(jdbc, "INSERT INTO processed_apdu (apdu_hash, inbox_id, processed_at)"
                 + " SELECT CAST(? AS VARCHAR(64)), CAST(? AS BIGINT), CAST(? AS TIMESTAMP WITH TIME ZONE)"
-                + " WHERE NOT EXISTS (SELECT 1 FROM processed_apdu WHERE apdu_hash = ?)",
-                apduHash, inboxId, Timestamp.from(at), apduHash) == 1;
+                + " WHERE NOT EXISTS (SELECT 1 FROM processed_apdu WHERE apdu_hash = ?)", insert -> {
+                    insert.setString(1, apduHash);
+                    insert.setObject(2, inboxId, Types.BIGINT);
+                    insert.setTimestamp(3, Timestamp.from(at));
+                    insert.setString(4, apduHash);
+                });
     }
 
     /** Whether the APDU with this hash was applied. */
     public boolean wasApplied(String apduHash) {
+        DeferredWrites.flush(jdbc);
         return !jdbc.queryForList("SELECT 1 FROM processed_apdu WHERE apdu_hash = ?", Integer.class, apduHash).isEmpty();
     }
 
     /** The inbox entry whose APDU of this hash was applied, if one was (null when it came from no inbox entry). */
     public Optional<Long> appliedFrom(String apduHash) {
+        DeferredWrites.flush(jdbc);
         return jdbc.query("SELECT inbox_id FROM processed_apdu WHERE apdu_hash = ?",
                 (rs, n) -> (Long) rs.getObject(1, Long.class), apduHash).stream().filter(Objects::nonNull).findFirst();
     }

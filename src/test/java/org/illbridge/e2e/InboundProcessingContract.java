@@ -349,25 +349,51 @@ abstract class InboundProcessingContract extends RunningService {
     void apdusSentTogetherOnOneConnectionAreAppliedInOrderInOneBatchAndAnsweredOnceCommitted() throws Exception {
         byte[] request = YazVectors.read("01-ill-request-minimal");
         byte[] query = YazVectors.read("31-status-query");
+        byte[] laterQuery = Variants.withOriginalServiceDate(query, "20261128"); // other bytes, same question
 
-        // one write: the request, a Status-Query about it, the request again, the query again
-        sendTogether(request, query, request, query);
+        // one write: the request, a Status-Query about it, another one
+        sendTogether(request, query, laterQuery);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> statuses().equals("applied,applied,duplicate,duplicate"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> statuses().equals("applied,applied,applied"));
         JsonNode answer = json(ZBW.next(WAIT_MS));
         assertThat(answer.at("/Status-Or-Error-Report/status-report/user-status-report/most-recent-service").asString())
                 .as("the Status-Query sees the request applied before it in the same batch").isEqualTo("iLL-REQUEST");
         assertThat(answer.at("/Status-Or-Error-Report/status-report/provider-status-report").asString()).isEqualTo("iN-PROCESS");
         assertThat(json(ZBW.next(WAIT_MS)).at("/Status-Or-Error-Report/status-report/provider-status-report").asString())
+                .isEqualTo("iN-PROCESS");
+        assertThat(historyTypes()).as("in the order sent; the replies went out once the batch was committed")
+                .containsExactly("ILL-Request", "Status-Query", "Status-Query", "Status-Or-Error-Report", "Status-Or-Error-Report");
+        assertThat(api.json("/api/dead-letters")).isEmpty();
+    }
+
+    @Test
+    void apdusReceivedBeforeAreRecordedAsDuplicatesWhenTheyComeInABatchWithOthers() throws Exception {
+        byte[] request = YazVectors.read("01-ill-request-minimal");
+        byte[] query = YazVectors.read("31-status-query");
+
+        // one write: the request, a Status-Query about it, the request again, the query again
+        sendTogether(request, query, request, query);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> statuses().equals("applied,applied,duplicate,duplicate"));
+        assertThat(json(ZBW.next(WAIT_MS)).at("/Status-Or-Error-Report/status-report/provider-status-report").asString())
+                .isEqualTo("iN-PROCESS");
+        assertThat(json(ZBW.next(WAIT_MS)).at("/Status-Or-Error-Report/status-report/provider-status-report").asString())
                 .as("the same Status-Query again is answered again").isEqualTo("iN-PROCESS");
-        JsonNode requests = api.json("/api/requests");
-        assertThat(requests).hasSize(1);
-        JsonNode history = api.json("/api/requests/" + requests.get(0).get("id").asLong()).get("history");
-        assertThat(history).extracting(entry -> entry.get("apdu-type").asString())
-                .as("in the order sent; the replies went out once the batch was committed")
-                .containsExactly("ILL-Request", "Status-Query", "ILL-Request", "Status-Query", "Status-Or-Error-Report",
+        assertThat(historyTypes())
+                .as("each applied once: a batch holding an APDU applied before is applied again one APDU at a time")
+                .containsExactly("ILL-Request", "Status-Query", "Status-Or-Error-Report", "ILL-Request", "Status-Query",
                         "Status-Or-Error-Report");
         assertThat(api.json("/api/dead-letters")).isEmpty();
+    }
+
+    /** The APDU types in the history of the one request there is. */
+    private List<String> historyTypes() {
+        JsonNode requests = api.json("/api/requests");
+        assertThat(requests).hasSize(1);
+        List<String> types = new java.util.ArrayList<>();
+        api.json("/api/requests/" + requests.get(0).get("id").asLong()).get("history")
+                .forEach(entry -> types.add(entry.get("apdu-type").asString()));
+        return types;
     }
 
     @Test
