@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
-import org.springframework.jdbc.JdbcUpdateAffectedIncorrectNumberOfRowsException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -31,8 +31,8 @@ public final class DeferredWrites {
     private record Key(DataSource dataSource) {
     }
 
-    /** The rows of one statement held back, and whether each must change exactly one row. */
-    private record Kind(boolean oneRowEach, List<Parameters> rows) {
+    /** The rows of one statement held back, and, when each must change exactly one row, what it means if one does not. */
+    private record Kind(String unlessOneRow, List<Parameters> rows) {
     }
 
     /** The statements held back in one transaction, by SQL, in the order they came. */
@@ -44,6 +44,7 @@ public final class DeferredWrites {
             this.jdbc = jdbc;
         }
 
+        /** A flush that fails keeps what it held: every later flush, the commit's among them, fails the same way. */
         @Override
         public void flush() {
             for (Map.Entry<String, Kind> kind : statements.entrySet()) {
@@ -59,18 +60,18 @@ public final class DeferredWrites {
                         return rows.size();
                     }
                 });
-                if (kind.getValue().oneRowEach()) {
-                    requireOneRowEach(kind.getKey(), changed);
+                if (kind.getValue().unlessOneRow() != null) {
+                    requireOneRowEach(changed, kind.getValue().unlessOneRow());
                 }
             }
             statements.clear();
         }
 
         /** A driver that does not say (SUCCESS_NO_INFO) fails the check too: the caller then does the work one by one. */
-        private static void requireOneRowEach(String sql, int[] changed) {
+        private static void requireOneRowEach(int[] changed, String unlessOneRow) {
             for (int rows : changed) {
                 if (rows != 1) {
-                    throw new JdbcUpdateAffectedIncorrectNumberOfRowsException(sql, 1, rows);
+                    throw new IncorrectUpdateSemanticsDataAccessException(unlessOneRow);
                 }
             }
         }
@@ -107,21 +108,22 @@ public final class DeferredWrites {
             jdbc.update(sql, parameters::set);
             return;
         }
-        hold(held, sql, false, parameters);
+        hold(held, sql, null, parameters);
     }
 
     /**
      * A write that must change exactly one row. Run now, it answers whether it did; held back, it
      * answers true, and if it then changes none, the flush fails
-     * ({@link JdbcUpdateAffectedIncorrectNumberOfRowsException}) and so does the transaction's
-     * commit — the caller of a batch does its units again one by one, where the answer is given at once.
+     * ({@link IncorrectUpdateSemanticsDataAccessException}, saying {@code unlessOneRow}) and so does
+     * the transaction's commit — the caller of a batch does its units again one by one, where the
+     * answer is given at once.
      */
-    public static boolean writeOne(JdbcTemplate jdbc, String sql, Parameters parameters) {
+    public static boolean writeOne(JdbcTemplate jdbc, String sql, String unlessOneRow, Parameters parameters) {
         Held held = held(jdbc);
         if (held == null) {
             return jdbc.update(sql, parameters::set) == 1;
         }
-        hold(held, sql, true, parameters);
+        hold(held, sql, unlessOneRow, parameters);
         return true;
     }
 
@@ -129,8 +131,8 @@ public final class DeferredWrites {
         return (Held) TransactionSynchronizationManager.getResource(new Key(jdbc.getDataSource()));
     }
 
-    private static void hold(Held held, String sql, boolean oneRowEach, Parameters parameters) {
-        held.statements.computeIfAbsent(sql, k -> new Kind(oneRowEach, new ArrayList<>())).rows().add(parameters);
+    private static void hold(Held held, String sql, String unlessOneRow, Parameters parameters) {
+        held.statements.computeIfAbsent(sql, k -> new Kind(unlessOneRow, new ArrayList<>())).rows().add(parameters);
     }
 
     /** Sends what the current transaction holds back: a reader of the tables it writes calls this first. */

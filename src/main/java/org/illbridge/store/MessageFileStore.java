@@ -62,7 +62,8 @@ public class MessageFileStore {
     public boolean markApplied(String apduHash, Long inboxId, Instant at) {
         return DeferredWrites.writeOne(jdbc, "INSERT INTO processed_apdu (apdu_hash, inbox_id, processed_at)"
                 + " SELECT CAST(? AS VARCHAR(64)), CAST(? AS BIGINT), CAST(? AS TIMESTAMP WITH TIME ZONE)"
-                + " WHERE NOT EXISTS (SELECT 1 FROM processed_apdu WHERE apdu_hash = ?)", insert -> {
+                + " WHERE NOT EXISTS (SELECT 1 FROM processed_apdu WHERE apdu_hash = ?)",
+                "an APDU of the batch was applied before", insert -> {
                     insert.setString(1, apduHash);
                     insert.setObject(2, inboxId, Types.BIGINT);
                     insert.setTimestamp(3, Timestamp.from(at));
