@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Bean;
 /**
  * The baseline of the start benchmark (org.illbridge.bench.StartBenchmark): a minimal Spring Boot +
  * Camel application with one Netty TCP route, run on only the jars that needs (tools/bench/start
- * picks them from the service's classpath). Outside org.illbridge, so that the service's component
- * scan never finds it.
+ * picks them from the service's classpath) — and once more on all the service's jars and its
+ * configuration, to show what those cost without the service's code. Outside org.illbridge, so that
+ * the service's component scan never finds it.
  */
 @SpringBootApplication
 public class MinimalCamelApplication {
