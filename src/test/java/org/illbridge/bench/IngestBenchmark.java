@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +86,6 @@ public final class IngestBenchmark {
                     plainJdbcRate(dataSource, apdus, connections, "W" + w);
                     empty(jdbc);
                 }
-                empty(jdbc);
                 System.out.printf("plain_jdbc_apdus_per_second %s%n", rates(() -> {
                     double rate = plainJdbcRate(dataSource, apdus, connections, "J" + round[0]++);
                     empty(jdbc);
@@ -121,7 +121,8 @@ public final class IngestBenchmark {
      * APDU (rows of a JDBC batch each count), by statement. The benchmark's own (its counts, its
      * DELETEs) are left out.
      */
-    private static void countStatements(JdbcTemplate jdbc, Applied applied, String name, int port, int connections) throws Exception {
+    private static void countStatements(JdbcTemplate jdbc, Applied applied, String name, int port, int connections)
+            throws Exception {
         int apdus = 500;
         jdbc.execute("SET QUERY_STATISTICS TRUE");
         applied.after(() -> send(requests(apdus, "Q-" + name), port, connections), apdus);
@@ -182,10 +183,17 @@ public final class IngestBenchmark {
      */
     private record Applied(MeterRegistry registry, JdbcTemplate jdbc) {
 
+        private static final Duration GIVE_UP = Duration.ofMinutes(5);
+
         void after(Sending sending, int expected) throws Exception {
             double until = count() + expected;
             sending.send();
+            long giveUp = System.nanoTime() + GIVE_UP.toNanos();
             while (count() < until) {
+                if (System.nanoTime() > giveUp) {
+                    checkInbox(expected); // says what was not applied
+                    throw new IllegalStateException("the service counted fewer than " + expected + " APDUs applied");
+                }
                 Thread.sleep(2);
             }
         }
