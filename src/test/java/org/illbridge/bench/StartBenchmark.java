@@ -35,7 +35,7 @@ public final class StartBenchmark {
         List<Double> minimal = new ArrayList<>();
         List<Double> stack = new ArrayList<>();
         for (int round = 0; round <= ROUNDS; round++) {
-            double s = startService(serviceClasspath, serviceArgs);
+            double s = startService(List.of("-cp", serviceClasspath, "org.illbridge.IllbridgeApplication"), serviceArgs);
             double m = startMinimal(minimalClasspath);
             double k = startMinimalOnServiceStack(serviceClasspath);
             if (round > 0) { // round 0 warms the file cache
@@ -48,8 +48,11 @@ public final class StartBenchmark {
                 BenchDatabase.summary(service), BenchDatabase.summary(minimal), BenchDatabase.summary(stack));
     }
 
-    /** The service as the README starts it, in a home of its own with the shipped routes (and any further arguments). */
-    private static double startService(String classpath, List<String> more) throws Exception {
+    /**
+     * The service, started by {@code java} with {@code launch} (JVM options and what to run), in a
+     * home of its own with the shipped routes (and any further arguments).
+     */
+    static double startService(List<String> launch, List<String> more) throws Exception {
         Path home = Files.createTempDirectory(Path.of("target"), "start-").toAbsolutePath();
         Files.createDirectories(home.resolve("routes"));
         try (Stream<Path> routes = Files.list(Path.of("routes"))) {
@@ -59,8 +62,9 @@ public final class StartBenchmark {
         }
         int port = FreePort.find();
         int http = FreePort.find();
-        List<String> command = new ArrayList<>(List.of("java", "-cp", classpath, "org.illbridge.IllbridgeApplication",
-                "--illbridge.home=" + home, "--illbridge.listen.host=127.0.0.1", "--illbridge.listen.port=" + port,
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(launch);
+        command.addAll(List.of("--illbridge.home=" + home, "--illbridge.listen.host=127.0.0.1", "--illbridge.listen.port=" + port,
                 "--server.port=" + http, "--spring.datasource.url=jdbc:h2:file:" + home.resolve("db").toAbsolutePath(),
                 "--illbridge.inbox.spool-directory=" + home.resolve("spool")));
         command.addAll(more);
@@ -82,7 +86,7 @@ public final class StartBenchmark {
                 "--server.port=" + http, "--spring.datasource.url=jdbc:h2:file:" + home.resolve("db")), port, http);
     }
 
-    private static double startMinimal(String classpath) throws Exception {
+    static double startMinimal(String classpath) throws Exception {
         int port = FreePort.find();
         return timeToReady(List.of("java", "-cp", classpath, "minimalcamel.MinimalCamelApplication",
                 "--listen.port=" + port), port, 0);
