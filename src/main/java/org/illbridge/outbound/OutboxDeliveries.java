@@ -38,6 +38,7 @@ import org.illbridge.store.OutboxEntry;
 import org.illbridge.store.OutboxStore;
 import org.illbridge.store.ReceivedBytes;
 import org.illbridge.store.Standing;
+import org.illbridge.store.TransactionChangedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -58,6 +59,8 @@ public final class OutboxDeliveries {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDeliveries.class);
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
     private static final Duration RECORD_RETRY = Duration.ofSeconds(1);
+    /** How often a legacy row is checked again when its request changed meanwhile, before the attempt counts as failed. */
+    private static final int CHANGED_MEANWHILE_CHECKS = 3;
 
     private final OutboxStore outbox;
     private final MessageFileStore messageFile;
@@ -143,9 +146,26 @@ public final class OutboxDeliveries {
     /**
      * A row a legacy system wrote passes what a staff action passes: the partner's rules, and where it
      * names a request, the protocol machine (whose new state it then takes, as a staff action's does).
-     * A refused row is rejected, not sent, and kept as a dead letter with its sentence.
+     * A refused row is rejected, not sent, and kept as a dead letter with its sentence. A request
+     * another writer changed while the row was checked is read and the row checked again at once,
+     * rather than the attempt failing and waiting for the first retry (minutes).
      */
     private void checkLegacyRow(OutboxEntry entry, SiteProfile site, Peer peer, Delivery delivery)
+            throws OutboxEntryRefusedException {
+        for (int check = 1; ; check++) {
+            try {
+                checkLegacyRowOnce(entry, site, peer, delivery);
+                return;
+            } catch (TransactionChangedException changedMeanwhile) {
+                if (check == CHANGED_MEANWHILE_CHECKS) {
+                    throw changedMeanwhile;
+                }
+                LOG.info("{}; checking outbox {} from the legacy system again", changedMeanwhile.getMessage(), entry.id());
+            }
+        }
+    }
+
+    private void checkLegacyRowOnce(OutboxEntry entry, SiteProfile site, Peer peer, Delivery delivery)
             throws OutboxEntryRefusedException {
         Apdu apdu = delivery.apdu();
         Optional<OutboundRules.Refused> refused = OutboundRules.check(apdu, peer.oclcRules(), site.illFeeManagement());
